@@ -1,0 +1,37 @@
+# electiongraph — every setup step lives here, so a fresh clone needs only `make demo` or `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out/demo
+
+.PHONY: help install browser demo test test-fast lint clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)  ## create .venv with the pinned packages and both spaCy models
+
+browser:  ## make sure Debian's chromium is there for the browser tests (apt-get, as root)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+demo: install  ## build the graph from the bundled sample corpus into out/demo
+	$(BIN)/electiongraph build --out $(OUT)
+
+test: install browser  ## run the whole test suite (models, RDF, browser)
+	$(BIN)/python -m pytest
+
+test-fast: install  ## the suite without the browser tests
+	$(BIN)/python -m pytest -m "not browser"
+
+clean:  ## remove the virtualenv and outputs
+	rm -rf $(VENV) out .pytest_cache
