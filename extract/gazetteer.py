@@ -1,0 +1,153 @@
+"""The election gazetteer: a JSON Lines data file users can extend (`--gazetteer FILE`), validated on load.
+
+Each entry becomes entity-ruler patterns (its name, aliases, accent-free and mojibake forms and, for a
+person, the bare surname) whose pattern `id` is the entity id, so `ent.ent_id_` gives the canonical entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from extract.errors import GazetteerError
+from extract.ids import entity_id
+from extract.names import keys, skeleton, strip_accents
+from extract.records import EntityType
+
+__all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "default_gazetteer_path"]
+
+_FIELDS = {"name", "type", "aliases", "roles", "surname", "country"}
+_ROLES = {"candidate"}
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    surname: str | None = None
+    country: str | None = None
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.type, self.name)
+
+    def surface_forms(self) -> tuple[str, ...]:
+        """Name and aliases, each with its accent-free and mojibake forms, in a stable order."""
+        forms: dict[str, None] = {}
+        for form in (self.name, *self.aliases):
+            for variant in (form, strip_accents(form), skeleton(form)):
+                if variant.strip():
+                    forms.setdefault(variant.strip(), None)
+        return tuple(forms)
+
+    def surname_forms(self) -> tuple[str, ...]:
+        if self.type is not EntityType.PERSON:
+            return ()
+        surname = self.surname or (self.name.split(" ", 1)[1] if " " in self.name else "")
+        if not surname or surname == self.name:
+            return ()
+        return tuple(dict.fromkeys(v for v in (surname, strip_accents(surname), skeleton(surname)) if v))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: tuple[GazetteerEntry, ...]
+    fingerprint: str
+
+    def patterns(self) -> list[dict]:
+        """Entity-ruler patterns: full forms first, then surnames (the ruler keeps the longest match)."""
+        out = []
+        for entry in self.entries:
+            out += [{"label": str(entry.type), "pattern": f, "id": entry.id} for f in entry.surface_forms()]
+            out += [{"label": str(entry.type), "pattern": f, "id": entry.id} for f in entry.surname_forms()]
+        return out
+
+    def by_id(self) -> dict[str, GazetteerEntry]:
+        return {e.id: e for e in self.entries}
+
+    def alias_index(self) -> dict[tuple[str, str], str]:
+        """(type, name key) → entity id, for resolving mentions the ruler did not tag itself."""
+        index: dict[tuple[str, str], str] = {}
+        for entry in self.entries:
+            for form in (entry.name, *entry.aliases, *entry.surname_forms()):
+                for key in keys(form):
+                    index.setdefault((str(entry.type), key), entry.id)
+        return index
+
+
+def default_gazetteer_path() -> Path:
+    return Path(str(resources.files("extract") / "data" / "gazetteer.jsonl"))
+
+
+def load_gazetteer(extra: Iterable[Path] = (), *, include_default: bool = True) -> Gazetteer:
+    """Load the bundled gazetteer and the user's files; a later entry with the same id replaces an earlier one.
+
+    Raises:
+        GazetteerError: naming the file, the line and what is wrong with it.
+    """
+    paths = ([default_gazetteer_path()] if include_default else []) + [Path(p) for p in extra]
+    merged: dict[str, GazetteerEntry] = {}
+    digest = hashlib.sha256()
+    for path in paths:
+        text = _read(path)
+        digest.update(text.encode("utf-8"))
+        for entry in _parse(text, path):
+            merged[entry.id] = entry
+    return Gazetteer(entries=tuple(merged.values()), fingerprint=digest.hexdigest()[:16])
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise GazetteerError(f"{path}: gazetteer file not found") from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise GazetteerError(f"{path}: cannot read the gazetteer ({e})") from e
+
+
+def _parse(text: str, path: Path) -> Iterator[GazetteerEntry]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            yield _entry(json.loads(line))
+        except json.JSONDecodeError as e:
+            raise GazetteerError(f"{path}:{lineno}: invalid JSON ({e.msg}, column {e.colno})") from e
+        except (ValueError, TypeError) as e:
+            raise GazetteerError(f"{path}:{lineno}: {e}") from e
+
+
+def _entry(obj: object) -> GazetteerEntry:
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object")
+    unknown = set(obj) - _FIELDS
+    if unknown:
+        raise ValueError(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(_FIELDS)}")
+    name = obj.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("'name' must be a non-empty string")
+    try:
+        etype = EntityType(obj.get("type"))
+    except ValueError:
+        raise ValueError(f"'type' must be one of {[t.value for t in EntityType]}, not {obj.get('type')!r}") from None
+    aliases, roles = _strings(obj, "aliases"), _strings(obj, "roles")
+    if set(roles) - _ROLES:
+        raise ValueError(f"unknown role(s) {sorted(set(roles) - _ROLES)}; allowed: {sorted(_ROLES)}")
+    surname = obj.get("surname")
+    if surname is not None and not isinstance(surname, str):
+        raise ValueError("'surname' must be a string")
+    return GazetteerEntry(name=name.strip(), type=etype, aliases=aliases, roles=roles, surname=surname,
+                          country=obj.get("country"))
+
+
+def _strings(obj: dict, field: str) -> tuple[str, ...]:
+    value = obj.get(field, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"'{field}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)

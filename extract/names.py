@@ -1,0 +1,57 @@
+"""Name keys for matching: accent-, case- and mojibake-insensitive, so `Franois`, `François` and `Francois` meet.
+
+Two keys per name. `name_key` folds accents (`François` → `francois`). `skeleton_key` drops every letter that
+was not ASCII (`François` → `franois`), which is what a mojibake that deleted the letter leaves behind
+(`Franois`). Two names match when any key of one equals any key of the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extract.ids import fold
+
+__all__ = ["name_key", "skeleton_key", "keys", "strip_accents", "skeleton", "strip_title", "TITLES"]
+
+_SEP = re.compile(r"[^a-z0-9]+")
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "m", "mme", "mlle", "me", "president", "senator",
+    "sen", "rep", "gov", "governor", "prime", "minister", "chancellor", "président", "présidente", "madame",
+    "monsieur", "former", "candidate", "candidat", "candidate", "leader", "mayor", "maire", "député",
+    "deputy", "secretary", "general", "king", "queen", "prince", "ex", "rival", "nominee",
+})
+
+
+def strip_accents(text: str) -> str:
+    """`Benoît` → `Benoit`, keeping case (the form an ASCII-only writer uses)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def skeleton(text: str) -> str:
+    """`François` → `Franois`: the form left when a broken pipeline deleted every non-ASCII letter."""
+    return "".join(ch for ch in text if ord(ch) < 128)
+
+
+def name_key(text: str) -> str:
+    return _SEP.sub(" ", fold(text)).strip()
+
+
+def skeleton_key(text: str) -> str:
+    return _SEP.sub(" ", skeleton(text).lower()).strip()
+
+
+def keys(text: str) -> tuple[str, ...]:
+    """Every key of a name (one or two), for an alias index."""
+    first, second = name_key(text), skeleton_key(text)
+    return (first,) if first == second or not second else (first, second)
+
+
+def strip_title(text: str) -> str:
+    """`Mr Rutte` → `Rutte`, `M. Fillon` → `Fillon`, `former Prime Minister Manuel Valls` → `Manuel Valls`."""
+    words = text.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
+        words = words[1:]
+    out = " ".join(words)
+    return re.sub(r"(?:'s|’s|'|’)$", "", out).strip() or text

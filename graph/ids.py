@@ -1,0 +1,51 @@
+"""The one place IRIs are minted: from node ids, one slug per path segment, never from raw text.
+
+Node ids are already slugs (`person/benoit-hamon`), but each segment is slugged again so that nothing a document
+says can end up in an IRI, whatever the graph holds.
+
+>>> iri("person/benoit-hamon")
+rdflib.term.URIRef('https://w3id.org/electiongraph/id/person/benoit-hamon')
+>>> iri('person/Evil> <http://x> "quote\\'')
+rdflib.term.URIRef('https://w3id.org/electiongraph/id/person/evil-http/x-quote')
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from extract.ids import slug
+
+__all__ = ["DEFAULT_BASE", "iri", "check_base", "slug"]
+
+DEFAULT_BASE = "https://w3id.org/electiongraph/id/"
+
+# Longer than any id the builder makes (event headlines keep 12 words), so re-slugging never truncates one.
+_SEGMENT_MAX = 200
+_BASE_RE = re.compile(r"https?://[^\s<>\"{}|\\^`]+[/#]")
+
+
+def check_base(base: str) -> str:
+    """Return `base` if it is an http(s) IRI ending in `/` or `#`.
+
+    Raises:
+        ValueError: the base would make broken or ambiguous IRIs.
+    """
+    if not _BASE_RE.fullmatch(base):
+        raise ValueError(f"base IRI must be http(s), contain no spaces or <>\"{{}}|\\^` and end in / or #: {base!r}")
+    return base
+
+
+def iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a node: `base` plus the slug of each `/`-separated segment of its id.
+
+    Empty segments are dropped; an id with no segment at all is an error.
+
+    Raises:
+        ValueError: `node_id` is empty or `base` is not a usable base IRI.
+    """
+    segments = [slug(part, max_len=_SEGMENT_MAX) for part in str(node_id).split("/") if part.strip()]
+    if not segments:
+        raise ValueError(f"cannot mint an IRI from an empty node id: {node_id!r}")
+    return URIRef(check_base(base) + "/".join(segments))
