@@ -20,6 +20,7 @@ _KIND_EN = (r"presidential|general|legislative|parliamentary|federal|national|lo
             r"snap|early|midterm|mid-term|leadership|constitutional|independence|recall")
 _CAMP_EN = (r"Democratic|Republican|Socialist|Labour|Conservative|Liberal|Green|left-wing|right-wing|"
             r"conservative|centre-right|center-right|centre-left|center-left|opposition|party")
+_CAMP_RE = re.compile(_CAMP_EN)
 _WHAT_EN = r"by-elections?|elections?|primar(?:y|ies)|run-?offs?|caucus(?:es)?|referend(?:um|a)|polls?"
 _FR_KIND = (r"présidentielles?|législatives?|municipales?|régionales?|européennes?|départementales?|"
             r"sénatoriales?|générales?|fédérales?|cantonales?|anticipées?")
@@ -124,6 +125,8 @@ def parse_election(text: str) -> ElectionParts:
 def _parts(groups: dict[str, str | None]) -> ElectionParts:
     adj = (groups.get("adj") or "").strip()
     country = COUNTRY_ADJECTIVES.get(_ascii(adj).lower()) if adj else None
+    if adj and not country and not groups.get("camp") and _CAMP_RE.fullmatch(adj):
+        groups = {**groups, "camp": adj}  # "Democratic presidential primaries": the camp, not a country
     year = groups.get("y1") or groups.get("y2")
     return ElectionParts(country, _kind(groups), year)
 

@@ -36,6 +36,11 @@ _COUNTRY_NAMES = {"france": "French", "germany": "German", "united kingdom": "Un
                   "allemagne": "German", "royaume uni": "United Kingdom", "etats unis": "United States",
                   "pays bas": "Dutch", "autriche": "Austrian", "italie": "Italian", "espagne": "Spanish"}
 _CUE_WINDOW = 80
+_PERSON_APPOSITION = re.compile(
+    r",\s+(?:an?|the|un|une|le|la)?\s*(?:[\w-]+\s+){0,3}?(?:professor|analyst|editor|spokes\w+|minister|leader|"
+    r"candidate|mayor|senator|deputy|journalist|researcher|economist|advis[eo]r|director|chairman|secretary|"
+    r"politician|lawmaker|MP|député|porte-parole|ministre|maire|sénateur|professeur|chercheur|politologue)\b",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -108,6 +113,8 @@ class _Resolver:
             return None
         if span.label == "NORP":
             return self._party_noun(name)
+        if span.label in ("ORG", "PLACE") and self._person_by_apposition(span, name):
+            return entity_id(EntityType.PERSON, name), EntityType.PERSON, name
         if span.label in ("ORG", "PARTY"):
             is_party = span.label == "PARTY" or any(p.fullmatch(name) for p in PARTY_PATTERNS)
             if is_party and name_key(name) in NOT_PARTIES:
@@ -119,6 +126,15 @@ class _Resolver:
             etype = EntityType(span.label)
             return entity_id(etype, name), etype, name
         return None
+
+    def _person_by_apposition(self, span: RawSpan, name: str) -> bool:
+        """`Cecile Alduy, an associate professor`: a two- or three-word name followed by a role is a person,
+        whatever label the statistical model gave it."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            return False
+        after = self.doc.text[span.end:span.end + 60]
+        return bool(_PERSON_APPOSITION.match(after))
 
     def _party_noun(self, name: str) -> tuple[str, EntityType, str] | None:
         """`the Socialists` names the Socialist Party when the gazetteer knows one by that stem."""

@@ -6,9 +6,7 @@ Every node has `kind` and `label`; edges are keyed (MultiDiGraph) by their relat
 
 from __future__ import annotations
 
-__all__ = [
-    "NodeKind", "EdgeKind", "RELATION_EDGES", "ATTR",
-]
+__all__ = ["NodeKind", "EdgeKind", "RELATION_EDGES", "ATTR", "edge_key", "edge_kind"]
 
 
 class NodeKind:
@@ -62,3 +60,17 @@ class ATTR:
     CONFIDENCE = "confidence"
     EVIDENCE = "evidence"
     DOC = "document"
+
+
+def edge_key(kind: str, n: int = 0) -> str:
+    """The key of the n-th edge of one kind between two nodes: `vote_share`, then `vote_share#1`, ...
+
+    Two results for the same candidate and election (say 36 % in round one, 58 % in the run-off) are two
+    edges; `edge_kind` gives back the relation name.
+    """
+    return kind if n == 0 else f"{kind}#{n}"
+
+
+def edge_kind(key: str) -> str:
+    """The relation name of an edge key (`vote_share#1` → `vote_share`)."""
+    return str(key).split("#", 1)[0]

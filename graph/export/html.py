@@ -23,7 +23,6 @@ import logging
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,8 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from graph.schema import ATTR, RELATION_EDGES, EdgeKind, NodeKind
+from graph.io import write_atomic
+from graph.schema import ATTR, RELATION_EDGES, EdgeKind, NodeKind, edge_kind
 
 __all__ = ["NodeStyle", "EdgeStyle", "NODE_STYLES", "EDGE_STYLES", "render_html", "write_html"]
 
@@ -176,7 +176,7 @@ def write_html(graph: nx.MultiDiGraph, out_dir: Path, *, title: str = "electiong
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / PAGE_NAME
-    _write_atomic(path, render_html(graph, title=title, max_nodes=max_nodes))
+    write_atomic(path, render_html(graph, title=title, max_nodes=max_nodes))
     logger.info("wrote %s (%d nodes in graph)", path, graph.number_of_nodes())
     return path
 
@@ -202,19 +202,6 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "electiongraph", max_nod
     page = _pyvis_page(nodes, edges)
     header = _header_html(title, len(nodes), graph.number_of_nodes(), len(edges))
     return _own_page(page, nodes, edges, title=title, header=header)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to ``path``, then move it into place."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def _select_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> list[str]:
@@ -294,11 +281,12 @@ def _edge_records(graph: nx.MultiDiGraph, kept: set[str]) -> list[dict[str, Any]
     records = []
     triples = ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in kept and v in kept)
     for u, v, key, data in sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        style = EDGE_STYLES.get(str(key), _UNKNOWN_EDGE)
-        record = {"id": f"{u}|{key}|{v}", "from": str(u), "to": str(v), "title": _edge_title(str(key), data),
-                  "color": style.color, "width": style.width, "dashes": style.dashes, "relation": str(key)}
-        if key in RELATION_EDGES:
-            record["label"] = _edge_label(str(key), data)
+        kind = edge_kind(key)
+        style = EDGE_STYLES.get(kind, _UNKNOWN_EDGE)
+        record = {"id": f"{u}|{key}|{v}", "from": str(u), "to": str(v), "title": _edge_title(kind, data),
+                  "color": style.color, "width": style.width, "dashes": style.dashes, "relation": kind}
+        if kind in RELATION_EDGES:
+            record["label"] = _edge_label(kind, data)
         records.append(record)
     return records
 

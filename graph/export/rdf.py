@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import re
-import secrets
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -25,7 +24,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.ids import DEFAULT_BASE, check_base, iri, slug
-from graph.schema import ATTR, EdgeKind, NodeKind
+from graph.io import write_atomic
+from graph.schema import ATTR, EdgeKind, NodeKind, edge_kind
 from graph.vocab import EG, SCHEMA, SEM, bind_prefixes
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, base: 
     """
     path = Path(path)
     data = to_rdf(graph, base=base).serialize(format="turtle", encoding="utf-8")
-    _write_atomic(path, data)
+    write_atomic(path, data)
     logger.info("wrote %s (%d bytes)", path, len(data))
     return path
 
@@ -209,22 +209,6 @@ def _relation_key(u: str, key: str, v: str, documents: Iterable[str], evidence: 
     """A stable digest of what a relation says, so its node IRI is the same on every run."""
     payload = json.dumps([u, key, v, sorted(documents), evidence])
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a fresh temporary file next to `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for open()
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class _Exporter:
@@ -346,6 +330,7 @@ class _Exporter:
 
     def add_edge(self, u: str, v: str, key: str, attrs: Mapping[str, Any]) -> None:
         """A relation edge becomes an n-ary node; the other edges become direct triples."""
+        key = edge_kind(key)
         if key in _RELATIONS:
             self.add_relation(u, v, key, attrs)
         elif key in _SIMPLE_EDGES:

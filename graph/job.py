@@ -1,0 +1,136 @@
+"""The main job: read a corpus, extract, build the graph, export it, and account for every input file.
+
+`run_build` is what `electiongraph build` calls; it is also the library entry point for scripts.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from tqdm import tqdm
+
+from extract.lang import SUPPORTED
+from extract.readers import ReadResult, read_all
+from extract.records import Document, Extraction
+from graph.build import build_graph
+from graph.export import DEFAULT_FORMATS, export
+from graph.ids import DEFAULT_BASE
+from graph.io import write_atomic
+
+__all__ = ["FileReport", "BuildResult", "run_build", "extract_documents", "read_corpus", "REPORT_NAME"]
+
+log = logging.getLogger(__name__)
+
+REPORT_NAME = "report.json"
+_STATUS_ORDER = ("ok", "repaired", "partial", "skipped")
+
+
+@dataclass
+class FileReport:
+    path: str
+    status: str = "ok"
+    reason: str | None = None
+    documents: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out = {"path": self.path, "status": self.status, "documents": self.documents}
+        return out | ({"reason": self.reason} if self.reason else {})
+
+
+@dataclass
+class BuildResult:
+    graph: nx.MultiDiGraph
+    outputs: dict[str, Path]
+    files: list[FileReport]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.status for f in self.files).items()))
+
+
+def read_corpus(paths: Sequence[Path]) -> tuple[list[Document], list[FileReport]]:
+    """Read every file; documents in a language without a model are reported as skipped, not extracted."""
+    documents, reports = [], []
+    for result in read_all(paths):
+        report, docs = _account(result)
+        reports.append(report)
+        documents += docs
+    return documents, reports
+
+
+def _account(result: ReadResult) -> tuple[FileReport, list[Document]]:
+    report = FileReport(result.path)
+    if result.error:
+        report.status, report.reason = "skipped", result.error
+        return report, []
+    kept = []
+    for doc in result.documents:
+        status, reason = _doc_status(doc)
+        report.documents.append({"doc_id": doc.doc_id, "status": status, "lang": doc.lang,
+                                 "warnings": list(doc.warnings)} | ({"reason": reason} if reason else {}))
+        if status != "skipped":
+            kept.append(doc)
+    statuses = [d["status"] for d in report.documents]
+    report.status = max(statuses, key=_STATUS_ORDER.index) if statuses else "skipped"
+    if report.status == "skipped":
+        report.reason = next((d.get("reason") for d in report.documents if d.get("reason")), "no documents")
+    return report, kept
+
+
+def _doc_status(doc: Document) -> tuple[str, str | None]:
+    if doc.lang not in SUPPORTED:
+        found = f"'{doc.lang}'" if doc.lang else "not detected"
+        return "skipped", f"unsupported language {found} (supported: {', '.join(SUPPORTED)})"
+    if any(w.startswith(("date ", "no '# headline'")) for w in doc.warnings):
+        return "partial", None
+    if doc.warnings:
+        return "repaired", None
+    return "ok", None
+
+
+def extract_documents(documents: Sequence[Document], *, gazetteers: Iterable[Path] = (),
+                      quiet: bool = False) -> Iterator[Extraction]:
+    """Run the extractor over documents, with a progress bar unless `quiet`."""
+    from extract.gazetteer import load_gazetteer  # spaCy is imported only when extraction runs
+    from extract.pipeline import Extractor
+
+    extractor = Extractor(load_gazetteer(gazetteers))
+    bar = tqdm(total=len(documents), desc="extracting", unit="doc", disable=quiet, leave=False)
+    for record in extractor.extract(documents):
+        bar.update(1)
+        yield record
+    bar.close()
+
+
+def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
+              gazetteers: Iterable[Path] = (), base: str = DEFAULT_BASE, title: str = "electiongraph",
+              max_nodes: int = 400, quiet: bool = False) -> BuildResult:
+    """Read, extract, build and export; `report.json` lists every input file with its status."""
+    documents, reports = read_corpus(paths)
+    extractions = list(extract_documents(documents, gazetteers=gazetteers, quiet=quiet))
+    graph = build_graph(extractions)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = export(graph, out_dir, formats, base=base, title=title, max_nodes=max_nodes)
+    result = BuildResult(graph=graph, outputs=outputs, files=reports)
+    outputs["report"] = write_atomic(out_dir / REPORT_NAME, _report_json(result))
+    return result
+
+
+def _report_json(result: BuildResult) -> str:
+    g = result.graph
+    kinds = Counter(d.get("kind") for _, d in g.nodes(data=True))
+    types = Counter(d.get("type") for _, d in g.nodes(data=True) if d.get("kind") == "entity")
+    report = {
+        "files": [f.to_dict() for f in sorted(result.files, key=lambda f: f.path)],
+        "counts": result.counts,
+        "graph": {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+                  "by_kind": dict(sorted(kinds.items())), "entities_by_type": dict(sorted(types.items()))},
+        "outputs": {name: path.name for name, path in sorted(result.outputs.items())},
+    }
+    return json.dumps(report, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
