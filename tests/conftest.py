@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     """The four real seed documents, as shipped inside the package (the sample corpus)."""
-    return sample_corpus()
+    return sample_corpus() / "seeds"
 
 
 @pytest.fixture(scope="session")

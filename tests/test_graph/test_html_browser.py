@@ -178,3 +178,18 @@ def test_capped_page_settles_and_says_so(tmp_path):
     assert count_text.startswith("showing 120 of 150 nodes")
     assert bar_hidden
     seen.assert_clean()
+
+
+@pytest.mark.model
+def test_real_build_with_injection_documents_opens_clean(tmp_path, seed_dir, fixtures_dir):
+    from graph.job import run_build
+
+    out = tmp_path / "build"
+    result = run_build([seed_dir, fixtures_dir / "hostile"], out, quiet=True)
+    with opened(out / "index.html") as (page, seen):
+        counts = page.evaluate("() => [nodes.length, edges.length]")
+        labels = page.evaluate("() => nodes.get().map(n => n.label).join(' ')")
+        page.screenshot(path=str(tmp_path / "seeds.png"), full_page=True)
+    assert counts == [result.graph.number_of_nodes(), result.graph.number_of_edges()]
+    assert "Emmanuel Macron" in labels
+    seen.assert_clean()  # no dialog from any of the six payloads, no request, no console error
