@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.names import name_key
-from extract.patterns import ELECTION_PATTERNS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_PATTERNS
+from extract.patterns import ELECTION_PATTERNS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_PATTERNS, PATTERNS_BY_LANG
 
 __all__ = ["ParagraphBreaks", "ElectionRules"]
 
@@ -33,13 +33,13 @@ class ParagraphBreaks:
 class ElectionRules:
     """Adds ELECTION and PARTY spans found by the patterns in `extract.patterns`."""
 
-    def __init__(self, *, gazetteer_labels: tuple[str, ...] = ("PERSON", "PARTY", "ELECTION")) -> None:
-        self.gazetteer_labels = gazetteer_labels
+    def __init__(self, *, lang: str | None = None) -> None:
+        self.elections, self.parties = PATTERNS_BY_LANG.get(lang or "", (ELECTION_PATTERNS, PARTY_PATTERNS))
 
     def __call__(self, doc: Doc) -> Doc:
-        rule_spans = [s for p in ELECTION_PATTERNS for s in self._matches(doc, p, "ELECTION")]
-        rule_spans += [s for p in PARTY_PATTERNS for s in self._matches(doc, p, "PARTY")
-                       if name_key(s.text) not in NOT_PARTIES]
+        rule_spans = [s for p in self.elections for s in self._matches(doc, p, "ELECTION")]
+        parties = (self._after_persons(doc, s) for p in self.parties for s in self._matches(doc, p, "PARTY"))
+        rule_spans += [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
         rule_spans += list(self._acronyms_after_person(doc))
         if not rule_spans:
             return doc
@@ -58,6 +58,19 @@ class ElectionRules:
             span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
             if span is not None and len(span):
                 yield span
+
+    @staticmethod
+    def _after_persons(doc: Doc, span: Span) -> Span | None:
+        """`Prime Minister Mark Rutte's People's Party`: the party starts after the person the model found."""
+        start = span.start
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "PER") and span.start <= ent.start < span.end:
+                start = max(start, ent.end)
+        while start < span.end and doc[start].text in ("'s", "’s", "'", "’"):
+            start += 1
+        if start == span.start:
+            return span
+        return Span(doc, start, span.end, label=span.label) if span.end - start >= 2 else None
 
     @staticmethod
     def _acronyms_after_person(doc: Doc):
@@ -79,4 +92,4 @@ def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
 
 @Language.factory("eg_election_rules")
 def make_election_rules(nlp: Language, name: str) -> ElectionRules:
-    return ElectionRules()
+    return ElectionRules(lang=nlp.lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ELECTION_PATTERNS", "PARTY_PATTERNS", "PAREN_ACRONYM_RE", "NOT_PARTIES", "COUNTRY_ADJECTIVES",
+    "ELECTION_PATTERNS", "PARTY_PATTERNS", "PATTERNS_BY_LANG", "PAREN_ACRONYM_RE", "NOT_PARTIES", "COUNTRY_ADJECTIVES",
     "parse_election", "ElectionParts",
 ]
 
@@ -49,15 +49,24 @@ ELECTION_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 _PARTY_WORD = r"Party|Front|Movement|Union|Alliance|League|Greens|Rally|Coalition|Bloc|Federation|National Congress"
-PARTY_PATTERNS: tuple[re.Pattern[str], ...] = (
+_PARTY_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Socialist Party, Scottish National Party, Five Star Movement, Party for Freedom
-    re.compile(rf"\b(?:{_CAP}\s+){{0,4}}{_CAP}\s+(?:{_PARTY_WORD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"),
-    re.compile(rf"\b(?:{_PARTY_WORD})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}"),
+    re.compile(rf"\b(?:{_CAP}\s+){{0,4}}{_CAP}\s+(?:{_PARTY_WORD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}"
+               rf"(?:\s+(?:and|&)\s+{_CAP})?)?"),
+    re.compile(rf"\b(?:{_PARTY_WORD})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?"),
     # Parti socialiste, Front de gauche, Mouvement démocrate, Parti communiste français
     re.compile(r"\b(?:Parti|Mouvement|Rassemblement|Front|Union|Alliance)\s+(?:(?:pour\s+l[ae]s?|de\s+la|des|du|de|d['’])\s*)?"
                r"(?:[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'’-]+)(?:\s+(?:français|française|européen|unifié|radical|ouvrier|"
-               r"anticapitaliste|populaire|démocrate|républicain|écologiste|national|socialiste)\b)?"),
+               r"anticapitaliste|populaire|démocrate|républicain|écologiste|national|socialiste)\b)?"
+               r"(?:\s+d['’][A-ZÀ-Ý][\wà-ÿ-]+)?"),
 )
+
+PARTY_PATTERNS = _PARTY_PATTERNS
+# Each language's text is read with its own patterns ("Union and" is no French party in English text).
+PATTERNS_BY_LANG = {
+    "en": (ELECTION_PATTERNS[:3], _PARTY_PATTERNS[:2]),
+    "fr": (ELECTION_PATTERNS[3:], _PARTY_PATTERNS[2:]),
+}
 
 # Names the party patterns produce that are not parties.
 NOT_PARTIES = frozenset({

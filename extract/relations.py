@@ -155,7 +155,9 @@ def _member_of(s: _Sentence, date: str | None) -> Iterator[Relation]:
         if a.type is EntityType.PERSON and b.type is EntityType.PARTY:
             if re.fullmatch(r"\s*\(\s*", between):
                 yield _rel(s, a.id, Predicate.MEMBER_OF, b.id, date, 0.9)
-            elif re.fullmatch(r"\s*,?\s*(?:of|from|du|de|des|de la)\s+(?:the\s+|l['’])?", between):
+            elif re.fullmatch(r"\s*,?\s*(?:(?:the|le|la|an?|un|une)\s+)?(?:(?:candidate|nominee|leader|candidat|"
+                              r"candidate|chef|dirigeante?|présidente?|member|membre)\s+)?"
+                              r"(?:of|from|du|de|des|de la|for)\s+(?:the\s+|l['’])?", between, re.I):
                 yield _rel(s, a.id, Predicate.MEMBER_OF, b.id, date, 0.7)
         elif a.type is EntityType.PARTY and b.type is EntityType.PERSON:
             if re.fullmatch(r"\s*(?:['’]s\s+)?(?:candidate|nominee|leader|chief|chairman|MP|senator|"

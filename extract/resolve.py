@@ -36,6 +36,14 @@ _COUNTRY_NAMES = {"france": "French", "germany": "German", "united kingdom": "Un
                   "allemagne": "German", "royaume uni": "United Kingdom", "etats unis": "United States",
                   "pays bas": "Dutch", "autriche": "Austrian", "italie": "Italian", "espagne": "Spanish"}
 _CUE_WINDOW = 80
+_COMMON_CAPITALISED = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "president", "party", "france", "paris", "europe", "union", "front", "state", "house", "white", "black",
+    "green", "brown", "young", "king", "bush", "rice", "price", "long", "little", "love", "hope", "grace",
+}
 _PERSON_APPOSITION = re.compile(
     r",\s+(?:an?|the|un|une|le|la)?\s*(?:[\w-]+\s+){0,3}?(?:professor|analyst|editor|spokes\w+|minister|leader|"
     r"candidate|mayor|senator|deputy|journalist|researcher|economist|advis[eo]r|director|chairman|secretary|"
@@ -82,6 +90,9 @@ class _Resolver:
             else:
                 self._place(span)
         self._cluster_persons(persons)
+        self._acronym_mentions()
+        self._surnames_mistyped()
+        self._surname_mentions()
         self._candidate_roles()
         entities = tuple(self._entity(c) for c in sorted(self.clusters.values(), key=lambda c: c.id))
         return Resolution(entities=entities, by_offset=self.by_offset)
@@ -150,7 +161,7 @@ class _Resolver:
 
     def _register_acronym(self, span: RawSpan, etype: EntityType, name: str) -> None:
         """`Party for Freedom (PVV)`: later mentions of `PVV` are the same party."""
-        m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", self.doc.text[span.end:span.end + 12])
+        m = re.match(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,7})\)", self.doc.text[span.end:span.end + 12])
         if m:
             self.acronyms[m.group(1)] = entity_id(etype, name)
 
@@ -197,6 +208,7 @@ class _Resolver:
     # -- persons ------------------------------------------------------------------------------------
     def _cluster_persons(self, spans: list[RawSpan]) -> None:
         """Full names first; a bare surname joins the full name it ends (`Hamon` → `Benoît Hamon`)."""
+        spans = [s for s in spans if _person_name(s.text)[:1].isupper()]  # not "de la République"
         full = [s for s in spans if len(_person_name(s.text).split()) > 1]
         for span in full:
             name = _person_name(span.text)
@@ -214,6 +226,42 @@ class _Resolver:
                 name = _person_name(group[0].text)
                 for span in group:
                     self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
+
+    def _acronym_mentions(self) -> None:
+        """Every later `PVV` in the text is the party defined as `Party for Freedom (PVV)`, tagged or not."""
+        taken = sorted(self.by_offset)
+        for acronym, eid in sorted(self.acronyms.items()):
+            cluster = self.clusters[eid]
+            for m in re.finditer(rf"(?<!\w){re.escape(acronym)}(?!\w)", self.doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    self._add(RawSpan(acronym, m.start(), m.end(), str(cluster.type)), eid, cluster.type, cluster.name)
+
+    def _surname_mentions(self) -> None:
+        """A person's surname the model left untagged (`Rutte defeated Wilders`) is still that person, unless the
+        word is also used in lower case in this document (`may`) or names a month or weekday."""
+        taken = sorted(self.by_offset)
+        for cluster in [c for c in self.clusters.values() if c.type is EntityType.PERSON]:
+            if len(cluster.name.split()) < 2:
+                continue
+            surname = cluster.name.split()[-1]
+            if len(surname) < 3 or surname.lower() in _COMMON_CAPITALISED or not surname[:1].isupper():
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", self.doc.text):
+                continue  # the word occurs in lower case: a common word, not only a name
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    self._add(RawSpan(surname, m.start(), m.end(), "PERSON"), cluster.id, cluster.type, cluster.name)
+
+    def _surnames_mistyped(self) -> None:
+        """A one-word ORG or PLACE that is the surname of a person of this document is that person (`Trump`)."""
+        for cluster in [c for c in self.clusters.values() if c.type in (EntityType.ORG, EntityType.PLACE)]:
+            if " " in cluster.name or cluster.id in self.entries:
+                continue
+            person = self._person_ending_with(name_key(cluster.name))
+            if person is not None:
+                del self.clusters[cluster.id]
+                for m in cluster.mentions:
+                    self._add(RawSpan(m.text, m.start, m.end, "PERSON"), person.id, person.type, person.name)
 
     def _person_ending_with(self, key: str) -> _Cluster | None:
         for cluster in self.clusters.values():
