@@ -101,7 +101,7 @@ def extract_documents(documents: Sequence[Document], *, gazetteers: Iterable[Pat
     from extract.pipeline import Extractor
 
     extractor = Extractor(load_gazetteer(gazetteers))
-    bar = tqdm(total=len(documents), desc="extracting", unit="doc", disable=quiet, leave=False)
+    bar = tqdm(total=len(documents), desc="extracting", unit="doc", disable=True if quiet else None, leave=False)
     for record in extractor.extract(documents):
         bar.update(1)
         yield record
