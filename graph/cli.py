@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -17,6 +18,8 @@ from graph.ids import DEFAULT_BASE
 __all__ = ["main"]
 
 log = logging.getLogger("electiongraph")
+
+_VERB_MODULES: tuple[str, ...] = ()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                                  "and write graph.ttl, graph.json, index.html and report.json."))
     _extract_parser(sub.add_parser("extract", help="print the extraction record of each document (JSON Lines)"))
     _timeline_parser(sub.add_parser("timeline", help="an entity's events and relations in date order"))
+    for name in _VERB_MODULES:  # each adds its verbs with register(subparsers); heavy imports stay in the verbs
+        importlib.import_module(name).register(sub)
     return parser
 
 
