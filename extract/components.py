@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.mentions import SpanIndex
 from extract.names import name_key
 from extract.patterns import ELECTION_PATTERNS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_PATTERNS, PATTERNS_BY_LANG
 
@@ -38,7 +39,8 @@ class ElectionRules:
 
     def __call__(self, doc: Doc) -> Doc:
         rule_spans = [s for p in self.elections for s in self._matches(doc, p, "ELECTION")]
-        parties = (self._after_persons(doc, s) for p in self.parties for s in self._matches(doc, p, "PARTY"))
+        persons = SpanIndex((e.start, e.end) for e in doc.ents if e.label_ in ("PERSON", "PER"))
+        parties = (self._after_persons(doc, s, persons) for p in self.parties for s in self._matches(doc, p, "PARTY"))
         rule_spans += [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
         rule_spans += list(self._acronyms_after_person(doc))
         if not rule_spans:
@@ -60,12 +62,11 @@ class ElectionRules:
                 yield span
 
     @staticmethod
-    def _after_persons(doc: Doc, span: Span) -> Span | None:
+    def _after_persons(doc: Doc, span: Span, persons: SpanIndex) -> Span | None:
         """`Prime Minister Mark Rutte's People's Party`: the party starts after the person the model found."""
         start = span.start
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "PER") and span.start <= ent.start < span.end:
-                start = max(start, ent.end)
+        for _, end in persons.starting_in(span.start, span.end):
+            start = max(start, end)
         while start < span.end and doc[start].text in ("'s", "’s", "'", "’"):
             start += 1
         if start == span.start:
@@ -75,10 +76,11 @@ class ElectionRules:
     @staticmethod
     def _acronyms_after_person(doc: Doc):
         """`Manuel Valls (PS)`: an upper-case acronym in brackets right after a person names a party."""
+        text = doc.text  # built once: Doc.text joins every token
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "PER"):
                 continue
-            m = PAREN_ACRONYM_RE.match(doc.text, ent.end_char)
+            m = PAREN_ACRONYM_RE.match(text, ent.end_char)
             if m:
                 span = doc.char_span(m.start(1), m.end(1), label="PARTY", alignment_mode="contract")
                 if span is not None and len(span):

@@ -17,7 +17,7 @@ from spacy.language import Language
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.ids import event_id, slug
 from extract.lang import SUPPORTED
-from extract.mentions import parse_doc
+from extract.mentions import Parsed, merge, parse_doc, shift
 from extract.nlp import MODELS, build_nlp, model_fingerprint
 from extract.records import Document, Entity, EntityType, Event, EventKind, Extraction, Predicate, Relation
 from extract.relations import find_relations
@@ -28,6 +28,8 @@ __all__ = ["Extractor", "EXTRACTOR_VERSION", "build_extraction"]
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.1.0"
+MAX_CHUNK = 20_000  # characters given to spaCy at once
+PIPE_BATCH = 32     # texts per spaCy batch: with MAX_CHUNK, at most ~640k characters in memory at once
 _CANDIDATE_PREDICATES = (Predicate.CANDIDATE_IN, Predicate.VOTE_SHARE, Predicate.DEFEATS, Predicate.WITHDRAWS)
 
 
@@ -65,14 +67,32 @@ class Extractor:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Document]) -> Iterator[Extraction]:
-        results: dict[int, Extraction] = {}
+        parsed = self.parse(batch)
+        yield from (build_extraction(doc, parsed[i], self.gazetteer) for i, doc in enumerate(batch))
+
+    def parse(self, batch: list[Document]) -> list[Parsed]:
+        """Run spaCy over a batch, language by language; long texts go through in paragraph-aligned chunks
+        (spaCy refuses texts over `nlp.max_length`, and big `Doc`s cost memory) and come back as one `Parsed`."""
+        pieces: dict[int, list[Parsed]] = {i: [] for i in range(len(batch))}
         for lang in sorted({d.lang or "" for d in batch}):
             if lang not in SUPPORTED:
                 raise ValueError(f"no model for language {lang!r} ({[d.source_path for d in batch if d.lang == lang]})")
-            items = [(d.text, i) for i, d in enumerate(batch) if d.lang == lang]
-            for spacy_doc, i in self.nlp(lang).pipe(items, as_tuples=True):
-                results[i] = build_extraction(batch[i], parse_doc(spacy_doc), self.gazetteer)
-        yield from (results[i] for i in range(len(batch)))
+            items = [(chunk, (i, offset)) for i, d in enumerate(batch) if d.lang == lang
+                     for offset, chunk in _chunks(d.text)]
+            for spacy_doc, (i, offset) in self.nlp(lang).pipe(items, as_tuples=True, batch_size=PIPE_BATCH):
+                pieces[i].append(shift(parse_doc(spacy_doc), offset))
+        return [merge(pieces[i]) for i in range(len(batch))]
+
+
+def _chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most `limit` characters, cut at a blank line, else a line, else anywhere."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n")) + 1 or limit
+        yield start, text[start:start + cut]
+        start += cut
+    yield start, text[start:]
 
 
 def build_extraction(document: Document, parsed, gazetteer: Gazetteer) -> Extraction:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.dates import resolve_date
-from extract.mentions import Parsed
+from extract.mentions import Parsed, SpanIndex
 from extract.records import Document, Entity, EntityType, Evidence, Predicate, Relation, Unit
 from extract.resolve import Resolution
 
@@ -94,10 +94,10 @@ def find_relations(parsed: Parsed, document: Document, resolution: Resolution) -
 
 
 def _sentences(parsed: Parsed, document: Document, resolution: Resolution, types: dict) -> Iterator[_Sentence]:
-    ents = sorted((_Ent(s, e, eid, types[eid]) for (s, e), eid in resolution.by_offset.items()),
-                  key=lambda e: (e.start, e.end))
+    index = SpanIndex(resolution.by_offset)
     for start, end in parsed.sentences:
-        inside = [e for e in ents if e.start >= start and e.end <= end]
+        inside = [_Ent(a, b, resolution.by_offset[(a, b)], types[resolution.by_offset[(a, b)]])
+                  for a, b in index.within(start, end)]
         if inside:
             text = document.text[start:end]
             reference = _segment_date(document, start)

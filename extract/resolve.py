@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer
 from extract.ids import entity_id
-from extract.mentions import Parsed, RawSpan
+from extract.mentions import Parsed, RawSpan, SpanIndex
 from extract.names import keys, name_key, strip_title
 from extract.patterns import COUNTRY_ADJECTIVES, NOT_PARTIES, PARTY_PATTERNS, parse_election
 from extract.records import Document, Entity, EntityType, Mention
@@ -229,17 +229,17 @@ class _Resolver:
 
     def _acronym_mentions(self) -> None:
         """Every later `PVV` in the text is the party defined as `Party for Freedom (PVV)`, tagged or not."""
-        taken = sorted(self.by_offset)
+        taken = SpanIndex(self.by_offset)
         for acronym, eid in sorted(self.acronyms.items()):
             cluster = self.clusters[eid]
             for m in re.finditer(rf"(?<!\w){re.escape(acronym)}(?!\w)", self.doc.text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
+                if not taken.overlaps(m.start(), m.end()):
                     self._add(RawSpan(acronym, m.start(), m.end(), str(cluster.type)), eid, cluster.type, cluster.name)
 
     def _surname_mentions(self) -> None:
         """A person's surname the model left untagged (`Rutte defeated Wilders`) is still that person, unless the
         word is also used in lower case in this document (`may`) or names a month or weekday."""
-        taken = sorted(self.by_offset)
+        taken = SpanIndex(self.by_offset)
         for cluster in [c for c in self.clusters.values() if c.type is EntityType.PERSON]:
             if len(cluster.name.split()) < 2:
                 continue
@@ -249,7 +249,7 @@ class _Resolver:
             if re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", self.doc.text):
                 continue  # the word occurs in lower case: a common word, not only a name
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.doc.text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
+                if not taken.overlaps(m.start(), m.end()):
                     self._add(RawSpan(surname, m.start(), m.end(), "PERSON"), cluster.id, cluster.type, cluster.name)
 
     def _surnames_mistyped(self) -> None:
