@@ -19,7 +19,7 @@ __all__ = ["main"]
 
 log = logging.getLogger("electiongraph")
 
-_VERB_MODULES: tuple[str, ...] = ()
+_VERB_MODULES: tuple[str, ...] = ("graph.cli_rdf",)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

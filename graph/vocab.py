@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNa
 
 __all__ = [
     "EG", "EG_NS", "SCHEMA", "SEM", "ONTOLOGY_IRI", "PREFIXES",
-    "bind_prefixes", "ontology_path", "load_ontology",
+    "bind_prefixes", "prefix_map", "ontology_path", "shapes_path", "load_ontology",
 ]
 
 EG_NS = "https://w3id.org/electiongraph/ontology#"
@@ -33,7 +33,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 
 
 class EG(DefinedNamespace):
-    """The electiongraph vocabulary: election-specific classes and properties, nothing schema.org already has."""
+    """The electiongraph vocabulary: election-specific classes and properties schema.org does not have."""
 
     _fail = True
     _NS = Namespace(EG_NS)
@@ -103,6 +103,21 @@ def bind_prefixes(g: Graph, base: str | None = None) -> Graph:
     if base is not None:
         g.bind(_BASE_PREFIX, Namespace(base), override=True, replace=True)
     return g
+
+
+def prefix_map(base: str | None = None) -> dict[str, str]:
+    """The project's prefixes as a prefix -> namespace dict, in a fixed order, `id` (the base IRI) last.
+
+    >>> prefix_map("https://example.org/id/")["id"], prefix_map()["eg"]
+    ('https://example.org/id/', 'https://w3id.org/electiongraph/ontology#')
+    """
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES}
+    return prefixes | ({_BASE_PREFIX: base} if base is not None else {})
+
+
+def shapes_path() -> Path:
+    """The path of the SHACL shapes (`shapes.ttl`) shipped inside the package."""
+    return Path(str(resources.files("graph") / "data" / "shapes.ttl"))
 
 
 def ontology_path() -> Path:

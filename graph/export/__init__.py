@@ -10,6 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.export.rdf_formats import RDF_EXPORTERS
+
 __all__ = ["EXPORTERS", "DEFAULT_FORMATS", "export"]
 
 
@@ -24,11 +26,12 @@ def _json(graph: nx.MultiDiGraph, out_dir: Path, **_: object) -> Path:
 
 
 def _html(graph: nx.MultiDiGraph, out_dir: Path, *, title: str, max_nodes: int, **_: object) -> Path:
-    from graph.export.html import write_html
-    return write_html(graph, out_dir, title=title, max_nodes=max_nodes)
+    """All the views: index.html (landing page), network.html, timeline.html, entities/*.html."""
+    from graph.export.views import write_views
+    return write_views(graph, out_dir, title=title, max_nodes=max_nodes)
 
 
-EXPORTERS: dict[str, Callable[..., Path]] = {"turtle": _turtle, "json": _json, "html": _html}
+EXPORTERS: dict[str, Callable[..., Path]] = {"turtle": _turtle, "json": _json, "html": _html, **RDF_EXPORTERS}
 DEFAULT_FORMATS = ("turtle", "json", "html")
 
 

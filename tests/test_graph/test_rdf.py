@@ -97,7 +97,7 @@ def small_graph():
              document=DOC_FR)
     relation(g, HAMON, VALLS, "defeats", value=58.69, unit="percent", date="2017-01-29")
     relation(g, HAMON, PRIMARY, "vote_share", value=36.03, unit="percent", date="2017-01-22")
-    relation(g, ORG, MACRON, "withdraws", evidence="Ifop withdraws in favour of Macron.")
+    relation(g, PS, MACRON, "withdraws", evidence="The Socialist Party withdraws in favour of Macron.")
     relation(g, VALLS, ELECTION, "withdraws", date="2017", evidence="Valls leaves the race.")
     return g
 
@@ -307,7 +307,8 @@ def test_ontology_terms_have_english_and_french_labels_and_comments():
 def test_reused_terms_exist_in_their_vocabularies():
     rdf = to_rdf(small_graph())
     used = {t for triple in rdf for t in triple if isinstance(t, URIRef)}
-    assert {t for t in used if t.startswith(str(SCHEMA))} <= {rdfns.SDO[name] for name in rdfns.SDO.__annotations__}
+    schema_terms = {rdfns.SDO[name] for name in rdfns.SDO.__annotations__}
+    assert {t for t in used if t.startswith(str(SCHEMA))} <= schema_terms
     assert {t for t in used if t.startswith(str(SEM))} <= SEM_TERMS
 
 
