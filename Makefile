@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out/demo
 
-.PHONY: help install browser demo test test-fast lint clean
+.PHONY: help install browser demo test test-fast lint clean eval
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,3 +35,6 @@ test-fast: install  ## the suite without the browser tests
 
 clean:  ## remove the virtualenv and outputs
 	rm -rf $(VENV) out .pytest_cache
+
+eval: install  ## precision/recall/F1 on the annotated development set, against spaCy alone
+	$(BIN)/python -m evaluation.evaluate

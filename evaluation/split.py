@@ -1,0 +1,169 @@
+"""The development set: which documents, and which of them are held out from rule-writing.
+
+The list was fixed from file names and the corpus manifest only (language, election flag, size), before any
+text was read; the held-out draw below was made right after, still before reading. Rerun
+`python -m evaluation.split` to see that the assignment is reproducible. The seeds stay in `dev`: the rules
+were written from them.
+
+Held-out documents are for scoring only: nobody writing rules reads them or their gold files, and
+`evaluation.evaluate` prints only their aggregate scores.
+"""
+
+from __future__ import annotations
+
+import random
+
+SEED = 20170423  # the fixed seed of the held-out draw (first round of the French presidential election, 2017)
+HELDOUT_PER_LANG = {"fr": 5, "en": 9}
+
+# (gold name, path relative to /work/shared, lang, country)
+SEEDS = [
+    ("seed000", "seeds/000_c169466d024e5ff9.txt", "en", "FR"),
+    ("seed001", "seeds/001_9eba1a5fa66aad6d.txt", "en", "FR"),
+    ("seed002", "seeds/002_bc6bef7919eb2983.txt", "en", "FR"),
+    ("seed003", "seeds/003_ad1ec7b6e60e2095.txt", "fr", "FR"),
+]
+
+_P, _C, _A = "corpus/pages/", "corpus/cep-events/", "corpus/articles/"
+CORPUS = [
+    # English event pages (pages/: France, US, UK)
+    ("page_us_2016-03-17_sanders-missouri",
+     _P + "2016-03-17__bernie-sanders-concedes-the-missouri-primary-to-hillary-clinton-who-led-"
+       "by-1-531.md", "en", "US"),
+    ("page_uk_2016-07-19_eagle-smith",
+     _P + "2016-07-19__angela-eagle-drops-out-of-the-race-and-announces-her-endorsement-of-owen-"
+       "smith-t.md", "en", "UK"),
+    ("page_uk_2016-09-24_corbyn-wins",
+     _P + "2016-09-24__incumbent-jeremy-corbyn-wins-the-leadership-contest-over-owen-smith-with-"
+       "61-8-of.md", "en", "UK"),
+    ("page_uk_2016-11-28_nuttall-ukip",
+     _P + "2016-11-28__paul-nuttall-wins-an-overall-majority-in-a-vote-to-become-the-uk-"
+       "independence-pa.md", "en", "UK"),
+    ("page_fr_2017-02-22_bayrou-drops-out",
+     _P + "2017-02-22__franassois-bayrou-drops-out-in-an-effort-to-boost-emmanuel-macron.md", "en", "FR"),
+    ("page_fr_2016-11-27_fillon-juppe",
+     _P + "2016-11-27__a-second-round-runoff-takes-place-in-france-between-franassois-fillon-and-"
+       "alain-.md", "en", "FR"),
+    ("page_fr_2017-04-23_first-round",
+     _P + "2017-04-23__voters-in-france-go-to-the-polls-to-elect-a-new-president-marine-le-pen-"
+       "and-emma.md", "en", "FR"),
+    ("page_us_2016-05-26_trump-delegates",
+     _P + "2016-05-26__the-associated-press-reports-that-donald-trump-has-secured-enough-"
+       "delegates-to-s.md", "en", "US"),
+    ("page_uk_2017-06-09_hung-parliament",
+     _P + "2017-06-09__results-of-yesterday-s-snap-election-are-counted-revealing-a-hung-"
+       "parliament-as-.md", "en", "UK"),
+    # English event pages (cep-events/: other countries)
+    ("cep_ng_2015-03-31_buhari",
+     _C + "2015-03-31__nigerian-voters-elect-muhammadu-buhari-who-previously-ruled-as-a-military-"
+       "dictator-in-1983-1985-of-the-all-progressives-congress-as-the-next.md", "en", "NG"),
+    ("cep_at_2016-05-23_van-der-bellen",
+     _C + "2016-05-23__independent-candidate-alexander-van-der-bellen-a-member-of-the-greens-is-"
+       "elected-president-of-austria-in-a-tight-contest-that-was-decided-by.md", "en", "AT"),
+    ("cep_ph_2016-05-09_duterte",
+     _C + "2016-05-09__filipino-voters-head-to-the-polls-for-a-presidential-election-with-"
+       "unofficial-counts-showing-davao-city-mayor-rodrigo-duterte-with-a-command.md", "en", "PH"),
+    ("cep_ke_2017-10-10_odinga-pulls-out",
+     _C + "2017-10-10__in-an-unprecedented-move-kenya-s-presidential-aspirant-raila-odinga-pulls-"
+       "out-of-a-repeat-presidential-election-just-15-days-before-the-elec.md", "en", "KE"),
+    ("cep_es_2015-12-21_pp-123-seats",
+     _C + "2015-12-21__in-sunday-s-elections-spain-s-center-right-ruling-people-s-party-pp-wins-"
+       "123-seats-35-1-and-the-center-left-socialist-workers-party-psoe-tak.md", "en", "ES"),
+    ("cep_de_2017-09-24_bundestag",
+     _C + "2017-09-24__voters-in-germany-go-to-the-polls-to-elect-members-of-the-bundestag-"
+       "chancellor-angela-merkel-of-the-christian-democratic-union-is-widely-exp.md", "en", "DE"),
+    ("cep_br_2018-10-28_bolsonaro",
+     _C + "2018-10-28__brazilians-elect-jair-bolsonaro-of-the-social-liberal-party-as-president-"
+       "with-55-of-the-vote-in-the-second-round-of-the-presidential-electio.md", "en", "BR"),
+    ("cep_pe_2016-06-06_kuczynski",
+     _C + "2016-06-06__with-more-than-92-of-the-vote-counted-pedro-pablo-kuczynski-is-ahead-of-"
+       "keiko-fujimori-by-just-over-103-000-votes-50-3-percent-to-49-6-perce.md", "en", "PE"),
+    ("cep_nl_2017-03-15_dutch-election",
+     _C + "2017-03-15__voters-in-the-netherlands-go-to-the-polls-for-a-general-election-exit-"
+       "polls-suggest-that-incumbent-prime-minister-mark-rutte-s-people-s-part.md", "en", "NL"),
+    # English articles
+    ("art_en_2015-09-18_greek-elections",
+     _A + "2015-09-18__reportedly_2015_09__greek-elections-again-sovereign-people-and-their-"
+       "options.txt", "en", "GR"),
+    ("art_en_2015-09-28_digest-catalan",
+     _A + "2015-09-28__reportedly_2015_09__digest-umbrella-movement-anniversary-catalan-"
+       "separatists-win-elections-shell-sto.txt", "en", "ES"),
+    ("art_en_2016-09-18_libertarians",
+     _A + "2016-09-18__fakenewsnet_realnews_2016__libertarian-candidates-we-will-alter-course-of-"
+       "the-election.txt", "en", "US"),
+    ("art_en_2016-09-23_cruz-trump",
+     _A + "2016-09-23__fakenewsnet_realnews_2016__9-times-ted-cruz-insulted-donald-trump-before-"
+       "endorsing-him.txt", "en", "US"),
+    ("art_en_2016-09-25_johnson-sleep",
+     _A + "2016-09-25__fakenewsnet_realnews_2016__johnson-im-going-to-sleep-well-at-the-end-of-"
+       "all-this.txt", "en", "US"),
+    ("art_en_2018-12-08_cdu",
+     _A + "2018-12-08__gilets_jaunes_multilingual__cdu-looks-ahead-after-merkels-pussyfooting-"
+       "around.txt", "en", "DE"),
+    ("art_en_2016-09-20_clinton-50-days",
+     _A + "2016-09-20__fakenewsnet_realnews_2016__clinton-the-next-50-days-will-determine-the-"
+       "next-50-years.txt", "en", "US"),
+    # French articles
+    ("art_fr_2015-09-30_morano",
+     _A + "2015-09-30__gilets_jaunes_multilingual__l-eurodeputee-francaise-nadine-morano-suscite-"
+       "une-vive-polemique-apres-avoir-qua.txt", "fr", "FR"),
+    ("art_fr_2015-10-22_le-pen-invitee",
+     _A + "2015-10-22__akinarticle_web_articles__marine-le-pen-reste-la-politique-la-plus-"
+       "invitee-a-des-paroles-et-des-actes.txt", "fr", "FR"),
+    ("art_fr_2015-12-09_melenchon-droite",
+     _A + "2015-12-09__akinarticle_web_articles__jean-luc-melenchon-la-droite-plutot-que-le-fn-a-"
+       "condition-quil-y-ait-une-differe.txt", "fr", "FR"),
+    ("art_fr_2016-02-01_iowa",
+     _A + "2016-02-01__akinarticle_web_articles__dans-liowa-les-republicains-font-etalage-de-"
+       "leur-foi.txt", "fr", "US"),
+    ("art_fr_2016-03-19_droite-centre",
+     _A + "2016-03-19__akinarticle_web_articles__a-droite-le-fantasme-dun-rapprochement-avec-le-"
+       "centre-gauche.txt", "fr", "FR"),
+    ("art_fr_2016-04-05_temps-de-parole",
+     _A + "2016-04-05__akinarticle_web_articles__presidentielle-les-deputes-adoptent-la-reforme-"
+       "du-temps-de-parole.txt", "fr", "FR"),
+    ("art_fr_2016-06-07_juppe-tweet",
+     _A + "2016-06-07__akinarticle_web_articles__alain-juppe-porte-plainte-apres-la-diffusion-d-"
+       "un-faux-tweet-sur-le-ramadan.txt", "fr", "FR"),
+    ("art_fr_2017-01-17_medef-le-pen",
+     _A + "2017-01-17__akinarticle_web_articles__le-medef-ouvre-ses-portes-a-marine-le-pen.txt", "fr", "FR"),
+    ("art_fr_2017-01-29_hamon-agents",
+     _A + "2017-01-29__akinarticle_web_articles__benoit-hamon-et-ses-meilleurs-agents.txt", "fr", "FR"),
+    ("art_fr_2017-02-12_macron-medias",
+     _A + "2017-02-12__akinarticle_web_articles__emmanuel-macron-candidat-des-medias-autopsie-"
+       "dun-choix-implicite.txt", "fr", "FR"),
+    ("art_fr_2017-04-04_lci-replay",
+     _A + "2017-04-04__akinarticle_web_articles__critiques-contre-macron-et-le-pen-sous-la-"
+       "pression-lci-supprime-un-replay.txt", "fr", "FR"),
+    ("art_fr_2017-06-17_nkm",
+     _A + "2017-06-17__gilets_jaunes_multilingual__nathalie-kosciusko-morizet-ex-ministre-et-"
+       "candidate-de-droite-aux-legislatives.txt", "fr", "FR"),
+    ("art_fr_2018-11-11_royal",
+     _A + "2018-11-11__gilets_jaunes_multilingual__l-ancienne-ministre-socialiste-francaise-"
+       "segolene-royal-candidate-malheureuse-a.txt", "fr", "FR"),
+    ("art_fr_2015-11-02_turquie-erdogan",
+     _A + "2015-11-02__akinarticle_web_articles__en-turquie-le-triomphe-derdogan.txt", "fr", "TR"),
+    ("art_fr_2015-04-27_burundi",
+     _A + "2015-04-27__akinarticle_web_articles__burundi-la-police-disperse-une-nouvelle-"
+       "manifestation-de-l-opposition.txt", "fr", "BI"),
+]
+
+
+def assignment() -> dict[str, str]:
+    """gold name -> "dev" | "heldout": per language, a fixed-seed sample of the corpus documents is held out.
+
+    Languages are drawn in sorted order ("en", then "fr") from one generator, each from its sorted names.
+    """
+    rng = random.Random(SEED)
+    split = {name: "dev" for name, *_ in SEEDS}
+    for lang in sorted(HELDOUT_PER_LANG):
+        names = sorted(name for name, _, doc_lang, _ in CORPUS if doc_lang == lang)
+        held = set(rng.sample(names, HELDOUT_PER_LANG[lang]))
+        split.update({name: "heldout" if name in held else "dev" for name in names})
+    return split
+
+
+if __name__ == "__main__":
+    split = assignment()
+    for name, path, lang, country in SEEDS + CORPUS:
+        print(f"{split[name]:8} {lang} {country} {name}")
