@@ -13,7 +13,7 @@ __all__ = [
 ]
 
 _YEAR = r"(?:18|19|20)\d\d"
-_CAP = r"(?!(?:The|A|An|In|On|At|This|That|Last|Next|Its|His|Her|Their|Our|After|Before|During|Since|For|Of|And|But|Le|La|Les|Une?)\b)[A-Z][\w.'’-]*"
+_CAP = r"(?!(?:The|A|An|In|On|At|This|That|Last|Next|Its|His|Her|Their|Our|After|Before|During|Since|For|Of|And|But|Le|La|Les|Une?)\b)(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w'’-]|\.(?=\w))*)"
 _ADJ = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
 _KIND_EN = (r"presidential|general|legislative|parliamentary|federal|national|local|municipal|regional|"
             r"provincial|state|gubernatorial|senatorial|congressional|mayoral|European Parliament|European|"

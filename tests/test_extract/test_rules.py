@@ -114,3 +114,10 @@ def test_french_rules_and_non_parties():
 def test_blank_line_starts_a_sentence():
     doc = blank("en")("Macron wins\n\nLe Pen concedes the election")
     assert [s.text.strip() for s in doc.sents] == ["Macron wins", "Le Pen concedes the election"]
+
+
+def test_party_name_never_crosses_a_sentence_end():
+    doc = blank("en")("Theresa May. Conservative Party members voted in the U.S. presidential election.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Conservative Party", "PARTY") in ents
+    assert ("U.S. presidential election", "ELECTION") in ents
