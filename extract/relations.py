@@ -41,6 +41,14 @@ _CANDIDACY = re.compile(
     r"faces off|qualif\w+ for|candidat\w*|se présente|investie?|qualifiée? pour|en lice)\b", re.I)
 _NEGATION = re.compile(r"\b(not|n't|never|refus\w*|declin\w*|reject\w*|no longer|rule[sd]? out|"
                        r"ne|n['’]|pas|jamais|exclu\w*|impossible|refuse)\b", re.I)
+_CUE_BEFORE = re.compile(
+    r"\b(candidates?|nominees?|contenders?|hopefuls?|challengers?|frontrunners?|front-runners?|candidat[es]*|"
+    r"tête de liste)\s+(?:(?:[A-Z][\w'’.-]+|and|et|,)\s+)*$", re.I)
+_CUE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:the|a|an|le|la)?\s*(?:[\w-]+\s+){0,3}?(?:candidate|nominee|contender|candidat|candidate)\b|"
+    r"(?:officially\s+)?(?:announces?|announced|declares?|declared|launch\w*)\s+(?:his|her)\s+(?:candidacy|bid|campaign)|"
+    r"(?:is|was|will be)\s+(?:running|the\s+\w+\s+nominee)|runs?\s+for|ran\s+for|"
+    r"(?:annonce|déclare|officialise)\s+sa\s+candidature|est\s+candidate?)", re.I)
 _POLL = re.compile(r"\b(polls?|polling|survey|sondages?|intentions? de vote)\b", re.I)
 _EXIT_POLL = re.compile(r"\b(exit polls?|sondages? de sortie)\b", re.I)
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(%|per ?cent|pour ?cent|percent|seats|sièges|votes|voix)?", re.I)
@@ -160,8 +168,10 @@ def _member_of(s: _Sentence, date: str | None) -> Iterator[Relation]:
                               r"(?:of|from|du|de|des|de la|for)\s+(?:the\s+|l['’])?", between, re.I):
                 yield _rel(s, a.id, Predicate.MEMBER_OF, b.id, date, 0.7)
         elif a.type is EntityType.PARTY and b.type is EntityType.PERSON:
-            if re.fullmatch(r"\s*(?:['’]s\s+)?(?:candidate|nominee|leader|chief|chairman|MP|senator|"
-                            r"député|candidat|candidate|chef|présidente?)\s*,?\s*", between, re.I):
+            if re.fullmatch(r"\s*(?:['’]s\s+)?(?:(?:presidential|deputy|former|party)\s+)?(?:candidate|nominee|leader|"
+                            r"chief|chairman|chairwoman|MP|senator|politician|hopeful|frontrunner|député|candidat|"
+                            r"candidate|chef|présidente?|secrétaire général)?\s*,?\s*", between, re.I) \
+                    and (between.strip() or s.text[b.start - 1:b.start] != "("):
                 yield _rel(s, b.id, Predicate.MEMBER_OF, a.id, date, 0.7)
 
 
@@ -280,6 +290,22 @@ def _candidacies(s: _Sentence, date: str | None, main_election: str | None,
         if (person, election_id) not in seen:
             seen.add((person, election_id))
             yield _rel(s, person, Predicate.CANDIDATE_IN, election_id, date, 0.5)
+    target = election.id if election else main_election
+    for person in _flagged_candidates(s) if target else ():
+        if (person, target) not in seen:
+            seen.add((person, target))
+            yield _rel(s, person, Predicate.CANDIDATE_IN, target, date, 0.4)
+
+
+def _flagged_candidates(s: _Sentence) -> Iterator[str]:
+    """`presidential candidate X`, `candidates X and Y face off`, `X announces his candidacy`, `candidat X`:
+    the cue right next to the person; the election is the sentence's, else the document's main one."""
+    persons = [e for e in s.ents if e.type is EntityType.PERSON]
+    for ent in persons:
+        before = s.text[max(0, ent.start - 30):ent.start]
+        after = s.text[ent.end:ent.end + 40]
+        if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after):
+            yield ent.id
 
 
 def _stated_candidacies(s: _Sentence) -> Iterator[tuple[str, str]]:
