@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _build_parser(sub.add_parser("build", help="build the graph and its exports from documents",
                                  description="Read documents (directories are walked), extract, build the graph "
-                                 "and write graph.ttl, graph.json, index.html and report.json."))
+                                 "and write graph.ttl, graph.json, the HTML views (index.html, network.html, timeline.html, "
+                                 "entities/) and report.json."))
     _extract_parser(sub.add_parser("extract", help="print the extraction record of each document (JSON Lines)"))
     _timeline_parser(sub.add_parser("timeline", help="an entity's events and relations in date order"))
     for name in _VERB_MODULES:  # each adds its verbs with register(subparsers); heavy imports stay in the verbs
