@@ -32,8 +32,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, tuple[str, ..
             return data.decode(codec, errors="replace"), ()
     if _looks_utf16(data):
         return data.decode("utf-16-le", errors="replace"), ("decoded as UTF-16 (no byte-order mark)",)
-    if data.count(b"\x00") > max(8, len(data) // 100):
-        raise DocumentError(path, "binary file (NUL bytes), not a text document")
+    if _looks_binary(data):
+        raise DocumentError(path, "binary file (control bytes), not a text document")
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
@@ -43,6 +43,13 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, tuple[str, ..
 def _looks_utf16(data: bytes) -> bool:
     sample = data[:2000]
     return len(sample) >= 8 and sample[1::2].count(0) > 0.4 * len(sample[1::2]) and sample[0::2].count(0) == 0
+
+
+def _looks_binary(data: bytes) -> bool:
+    """More than 5 % control bytes (other than tab, newlines, form feed) in the first 8 KiB, or many NULs."""
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > 0.05 * len(sample) or data.count(b"\x00") > max(8, len(data) // 100)
 
 
 def _decode_legacy(data: bytes) -> str:

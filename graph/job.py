@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
+from extract.errors import ElectionGraphError
 from extract.lang import SUPPORTED
 from extract.readers import ReadResult, read_all
 from extract.records import Document, Extraction
@@ -111,15 +113,35 @@ def extract_documents(documents: Sequence[Document], *, gazetteers: Iterable[Pat
 def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
               gazetteers: Iterable[Path] = (), base: str = DEFAULT_BASE, title: str = "electiongraph",
               max_nodes: int = 400, quiet: bool = False) -> BuildResult:
-    """Read, extract, build and export; `report.json` lists every input file with its status."""
+    """Read, extract, build and export; `report.json` lists every input file with its status.
+
+    Raises:
+        ElectionGraphError: when the inputs hold no file at all, or `out_dir` cannot be written.
+    """
+    _prepare_out(out_dir)  # fail before minutes of extraction, not after
     documents, reports = read_corpus(paths)
+    if not reports:
+        raise ElectionGraphError(f"no input files under {', '.join(str(p) for p in paths)}")
     extractions = list(extract_documents(documents, gazetteers=gazetteers, quiet=quiet))
     graph = build_graph(extractions)
-    out_dir.mkdir(parents=True, exist_ok=True)
     outputs = export(graph, out_dir, formats, base=base, title=title, max_nodes=max_nodes)
     result = BuildResult(graph=graph, outputs=outputs, files=reports)
     outputs["report"] = write_atomic(out_dir / REPORT_NAME, _report_json(result))
     return result
+
+
+def _prepare_out(out_dir: Path) -> None:
+    """Create `out_dir`, check it is writable, and remove temporary files an interrupted build left behind."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise ElectionGraphError(f"{out_dir}: cannot write the outputs here ({e.strerror or e})") from e
+    for stale in out_dir.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+        log.info("removed %s, left by an interrupted build", stale)
 
 
 def _report_json(result: BuildResult) -> str:
