@@ -18,7 +18,7 @@ _SEP = re.compile(r"[^a-z0-9]+")
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "m", "mme", "mlle", "me", "president", "senator",
     "sen", "rep", "gov", "governor", "prime", "minister", "chancellor", "président", "présidente", "madame",
-    "monsieur", "former", "candidate", "candidat", "candidate", "leader", "mayor", "maire", "député",
+    "monsieur", "former", "candidate", "candidat", "leader", "mayor", "maire", "député",
     "deputy", "secretary", "general", "king", "queen", "prince", "ex", "rival", "nominee",
 })
 

@@ -26,7 +26,7 @@ from extract.lang import detect_language
 from extract.records import DocKind, Document, EventKind, RelatedLink, Segment, Source
 from extract.text import check_date, decode_bytes, repair
 
-__all__ = ["ReadResult", "detect_format", "read_path", "read_text", "iter_paths", "read_all"]
+__all__ = ["PARTIAL_WARNINGS", "ReadResult", "detect_format", "read_path", "read_text", "iter_paths", "read_all"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,8 @@ _MARKUP = re.compile(r"\*\*|__|`")
 _SKIP_NAMES = ("readme", "license", "licence")
 _NOT_SOURCES = ("cover image",)
 _MAX_TITLE = 300
+# Warnings that mean part of a document was lost (it is kept, marked "partial"); see _checked and read_event_page.
+PARTIAL_WARNINGS = ("date ", "no '# headline'")
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,7 @@ def _jsonl_document(obj: dict, where: str, warnings: tuple[str, ...]) -> Documen
     warn = list(warnings) + fixed
     date = _checked(str(obj["date"]), warn) if obj.get("date") else None
     title = _clean(str(obj["title"])) if obj.get("title") else None
-    digest = hashlib.sha1(line_key(obj).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha1(_line_key(obj).encode("utf-8", "surrogatepass")).hexdigest()
     builder = _TextBuilder()
     builder.add(title or "", EventKind.PAGE, date=date, title=title)
     for para in text.split("\n"):
@@ -258,7 +260,7 @@ def _jsonl_document(obj: dict, where: str, warnings: tuple[str, ...]) -> Documen
     )
 
 
-def line_key(obj: dict) -> str:
+def _line_key(obj: dict) -> str:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False)
 
 

@@ -29,11 +29,7 @@ __all__ = [
     "Relation",
     "Event",
     "Extraction",
-    "SCHEMA_VERSION",
 ]
-
-SCHEMA_VERSION = 1
-
 
 class _StrEnum(str, Enum):
     def __str__(self) -> str:  # json.dumps and f-strings give the bare value

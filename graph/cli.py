@@ -121,6 +121,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     from graph.job import extract_documents, read_corpus
 
     documents, reports = read_corpus(args.paths)
+    if not reports:
+        raise ElectionGraphError(f"no input files under {', '.join(str(p) for p in args.paths)}")
     for report in reports:
         if report.status == "skipped":
             print(f"electiongraph: skipped {report.path}: {report.reason}", file=sys.stderr)

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from extract.errors import ElectionGraphError
 from extract.lang import SUPPORTED
-from extract.readers import ReadResult, read_all
+from extract.readers import PARTIAL_WARNINGS, ReadResult, read_all
 from extract.records import Document, Extraction
 from graph.build import build_graph
 from graph.export import DEFAULT_FORMATS, export
@@ -89,7 +89,7 @@ def _doc_status(doc: Document) -> tuple[str, str | None]:
     if doc.lang not in SUPPORTED:
         found = f"'{doc.lang}'" if doc.lang else "not detected"
         return "skipped", f"unsupported language {found} (supported: {', '.join(SUPPORTED)})"
-    if any(w.startswith(("date ", "no '# headline'")) for w in doc.warnings):
+    if any(w.startswith(PARTIAL_WARNINGS) for w in doc.warnings):
         return "partial", None
     if doc.warnings:
         return "repaired", None
