@@ -9,6 +9,7 @@ NER respects its spans; election and party rules run after it.
 from __future__ import annotations
 
 import logging
+from importlib import metadata
 
 import spacy
 from spacy.language import Language
@@ -17,7 +18,7 @@ import extract.components  # noqa: F401  (registers the factories)
 from extract.errors import ModelError
 from extract.gazetteer import Gazetteer
 
-__all__ = ["MODELS", "build_nlp", "model_fingerprint"]
+__all__ = ["MODELS", "build_nlp", "models_fingerprint"]
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,13 @@ def build_nlp(lang: str, gazetteer: Gazetteer, *, model: str | None = None) -> L
     return nlp
 
 
-def model_fingerprint(nlp: Language) -> str:
-    """Model name and version: part of the cache key, so a new model re-extracts everything."""
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+def models_fingerprint() -> str:
+    """spaCy's version and each model package's installed version, read without loading a model: part of
+    the extraction cache key, so an upgraded model re-extracts everything."""
+    versions = [f"spacy={spacy.__version__}"]
+    for lang, name in sorted(MODELS.items()):
+        try:
+            versions.append(f"{lang}={name}-{metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{lang}={name}-missing")
+    return ",".join(versions)

@@ -29,6 +29,7 @@ __all__ = [
     "Relation",
     "Event",
     "Extraction",
+    "jsonable",
 ]
 
 class _StrEnum(str, Enum):
@@ -193,7 +194,7 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready record (enums as their values, tuples as lists)."""
-        return _jsonable(asdict(self))
+        return jsonable(asdict(self))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
@@ -215,13 +216,14 @@ class Extraction:
         )
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """A dataclass dump made JSON-ready: enums as their values, tuples as lists."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     return value
 
 

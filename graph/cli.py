@@ -8,12 +8,16 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from extract import sample_corpus
 from extract.errors import ElectionGraphError
 from graph.export import DEFAULT_FORMATS, EXPORTERS
 from graph.ids import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from graph.job import ExtractOptions
 
 __all__ = ["main"]
 
@@ -54,6 +58,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _engine_options(p: argparse.ArgumentParser, *, cache_default: str) -> None:
+    g = p.add_argument_group("extraction engine and cache")
+    g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="extract in N local processes (default 1; results are identical, in the same order)")
+    g.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes, or a Dask distributed cluster (needs --scheduler)")
+    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    g.add_argument("--cache-dir", type=Path, metavar="DIR", help=f"extraction cache directory ({cache_default})")
+    g.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+
+
+def _extract_options(args: argparse.Namespace, *, cache_by_default: bool) -> ExtractOptions:
+    from graph.job import ExtractOptions
+
+    use_cache = not args.no_cache and (cache_by_default or args.cache_dir is not None)
+    return ExtractOptions(cache=use_cache, cache_dir=args.cache_dir, jobs=args.jobs, engine=args.engine,
+                          scheduler=args.scheduler)
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, errors only")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
@@ -70,6 +93,7 @@ def _build_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the RDF ids (default: {DEFAULT_BASE})")
     p.add_argument("--max-nodes", type=int, default=400, help="nodes drawn in the network view (most connected)")
     p.add_argument("--strict", action="store_true", help="exit with an error when any input file is skipped")
+    _engine_options(p, cache_default="default: OUT/.cache")
     _common(p)
     p.set_defaults(run=_run_build)
 
@@ -78,6 +102,7 @@ def _extract_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (JSON Lines)")
     p.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE")
+    _engine_options(p, cache_default="default: no cache")
     _common(p)
     p.set_defaults(run=_run_extract)
 
@@ -103,10 +128,14 @@ def _run_build(args: argparse.Namespace) -> int:
 
     paths = args.paths or [sample_corpus()]
     result = run_build(paths, args.out, formats=_formats(args.formats), gazetteers=args.gazetteer,
-                       base=args.base, max_nodes=args.max_nodes, quiet=args.quiet)
+                       base=args.base, max_nodes=args.max_nodes, quiet=args.quiet,
+                       options=_extract_options(args, cache_by_default=True))
     g = result.graph
     counts = ", ".join(f"{n} {status}" for status, n in result.counts.items())
     print(f"processed {len(result.files)} file(s): {counts}")
+    done = result.extraction
+    if done.get("cached"):
+        print(f"extraction: {done.get('extracted', 0)} document(s) extracted, {done['cached']} from the cache")
     for report in result.files:
         if report.status == "skipped":
             print(f"  skipped {report.path}: {report.reason}", file=sys.stderr)
@@ -126,7 +155,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     for report in reports:
         if report.status == "skipped":
             print(f"electiongraph: skipped {report.path}: {report.reason}", file=sys.stderr)
-    for record in extract_documents(documents, gazetteers=args.gazetteer, quiet=args.quiet):
+    options = _extract_options(args, cache_by_default=False)
+    for record in extract_documents(documents, gazetteers=args.gazetteer, quiet=args.quiet, options=options):
         sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
     return 0
 

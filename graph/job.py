@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
+from extract.cache import CACHE_NAME
 from extract.errors import ElectionGraphError
 from extract.lang import SUPPORTED
 from extract.readers import PARTIAL_WARNINGS, ReadResult, read_all
@@ -25,11 +26,13 @@ from graph.export import DEFAULT_FORMATS, export
 from graph.ids import DEFAULT_BASE
 from graph.io import write_atomic
 
-__all__ = ["FileReport", "BuildResult", "run_build", "extract_documents", "read_corpus", "REPORT_NAME"]
+__all__ = ["FileReport", "BuildResult", "ExtractOptions", "run_build", "extract_documents", "read_corpus", "REPORT_NAME",
+           "CACHE_DIR"]
 
 log = logging.getLogger(__name__)
 
 REPORT_NAME = "report.json"
+CACHE_DIR = ".cache"  # in the output directory, unless --cache-dir names another
 _STATUS_ORDER = ("ok", "repaired", "partial", "skipped")
 
 
@@ -50,6 +53,7 @@ class BuildResult:
     graph: nx.MultiDiGraph
     outputs: dict[str, Path]
     files: list[FileReport]
+    extraction: dict[str, int] = field(default_factory=dict)  # documents `cached` and `extracted` in this run
 
     @property
     def counts(self) -> dict[str, int]:
@@ -96,36 +100,60 @@ def _doc_status(doc: Document) -> tuple[str, str | None]:
     return "ok", None
 
 
-def extract_documents(documents: Sequence[Document], *, gazetteers: Iterable[Path] = (),
-                      quiet: bool = False) -> Iterator[Extraction]:
-    """Run the extractor over documents, with a progress bar unless `quiet`."""
-    from extract.gazetteer import load_gazetteer  # spaCy is imported only when extraction runs
-    from extract.pipeline import Extractor
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How extraction runs: the cache (on by default for a build: `OUT/.cache/extractions.sqlite`), local
+    processes, or a Dask cluster. Any combination gives the same records in the same order."""
 
-    extractor = Extractor(load_gazetteer(gazetteers))
+    cache: bool = True
+    cache_dir: Path | None = None
+    jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+
+    def cache_path(self, out_dir: Path | None) -> Path | None:
+        if not self.cache:
+            return None
+        directory = self.cache_dir or (out_dir / CACHE_DIR if out_dir is not None else None)
+        return directory / CACHE_NAME if directory is not None else None
+
+
+def extract_documents(documents: Sequence[Document], *, gazetteers: Iterable[Path] = (), quiet: bool = False,
+                      options: ExtractOptions = ExtractOptions(cache=False), out_dir: Path | None = None,
+                      stats: dict[str, int] | None = None) -> Iterator[Extraction]:
+    """Run the extractor over documents (in input order), with a progress bar unless `quiet`."""
+    from extract.engines import extract_all
+    from extract.gazetteer import load_gazetteer
+
     bar = tqdm(total=len(documents), desc="extracting", unit="doc", disable=True if quiet else None, leave=False)
-    for record in extractor.extract(documents):
-        bar.update(1)
-        yield record
-    bar.close()
+    records = extract_all(documents, load_gazetteer(gazetteers), jobs=options.jobs, engine=options.engine,
+                          scheduler=options.scheduler, cache_path=options.cache_path(out_dir),
+                          progress=bar.update, stats=stats)
+    try:
+        yield from records
+    finally:
+        bar.close()
 
 
 def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
               gazetteers: Iterable[Path] = (), base: str = DEFAULT_BASE, title: str = "electiongraph",
-              max_nodes: int = 400, quiet: bool = False) -> BuildResult:
+              max_nodes: int = 400, quiet: bool = False, options: ExtractOptions = ExtractOptions()) -> BuildResult:
     """Read, extract, build and export; `report.json` lists every input file with its status.
 
     Raises:
-        ElectionGraphError: when the inputs hold no file at all, or `out_dir` cannot be written.
+        ElectionGraphError: when the inputs hold no file at all, `out_dir` cannot be written, or extraction
+            cannot run as `options` ask (see `extract.engines.extract_all`).
     """
     _prepare_out(out_dir)  # fail before minutes of extraction, not after
     documents, reports = read_corpus(paths)
     if not reports:
         raise ElectionGraphError(f"no input files under {', '.join(str(p) for p in paths)}")
-    extractions = list(extract_documents(documents, gazetteers=gazetteers, quiet=quiet))
+    stats: dict[str, int] = {}
+    extractions = list(extract_documents(documents, gazetteers=gazetteers, quiet=quiet, options=options,
+                                         out_dir=out_dir, stats=stats))
     graph = build_graph(extractions)
     outputs = export(graph, out_dir, formats, base=base, title=title, max_nodes=max_nodes)
-    result = BuildResult(graph=graph, outputs=outputs, files=reports)
+    result = BuildResult(graph=graph, outputs=outputs, files=reports, extraction=stats)
     outputs["report"] = write_atomic(out_dir / REPORT_NAME, _report_json(result))
     return result
 
