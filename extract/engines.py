@@ -45,7 +45,7 @@ def extract_all(documents: Sequence[Document], gazetteer: Gazetteer, *, jobs: in
         ElectionGraphError: an unknown engine, a Dask scheduler that cannot be reached or whose workers run
             another extractor, an unusable cache file.
     """
-    from extract.pipeline import extractor_fingerprint
+    from extract.fingerprint import extractor_fingerprint
 
     if engine not in ENGINES:
         raise ElectionGraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -150,7 +150,7 @@ _DASK_LOCK = threading.Lock()  # one extraction at a time per worker process: sp
 
 
 def _dask_fingerprint() -> str:
-    from extract.pipeline import extractor_fingerprint
+    from extract.fingerprint import extractor_fingerprint
     return extractor_fingerprint(Gazetteer(entries=(), fingerprint=""))
 
 

