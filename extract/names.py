@@ -25,13 +25,15 @@ TITLES = frozenset({
 
 def strip_accents(text: str) -> str:
     """`Benoît` → `Benoit`, keeping case (the form an ASCII-only writer uses)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def skeleton(text: str) -> str:
     """`François` → `Franois`: the form left when a broken pipeline deleted every non-ASCII letter."""
-    return "".join(ch for ch in text if ord(ch) < 128)
+    return text if text.isascii() else "".join(ch for ch in text if ord(ch) < 128)
 
 
 def name_key(text: str) -> str:

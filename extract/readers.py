@@ -40,6 +40,9 @@ _RELATED_ITEM = re.compile(
 _LIVE_ENTRY = re.compile(r"^\s*(\d{1,2})\s*h\s*(\d{2})\s*:\s*(\S.*)$")
 _FORMATS = re.compile(r"^\s*Formats:\s*(.*)$")
 _MARKUP = re.compile(r"\*\*|__|`")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON Lines record ends at a line break; U+2028 or U+0085 (where `str.splitlines` breaks) may be in it.
+_JSONL_BREAK = re.compile(r"\r\n|\r|\n")
 _SKIP_NAMES = ("readme", "license", "licence")
 _NOT_SOURCES = ("cover image",)
 _MAX_TITLE = 300
@@ -65,7 +68,8 @@ def detect_format(text: str) -> DocKind | None:
         return DocKind.ARTICLE
     if any(_PAGE_DATE.match(line.strip()) for line in lines[:12]):
         return DocKind.EVENT_PAGE
-    if lines[0].lstrip().startswith("{") and _is_jsonl(lines[:3]):
+    records = [line for line in _JSONL_BREAK.split(text) if line.strip()]
+    if records[0].lstrip().startswith("{") and _is_jsonl(records[:3]):
         return DocKind.JSONL
     return None
 
@@ -98,6 +102,7 @@ def read_text(text: str, source_path: str, *, digest: str | None = None,
     Raises:
         DocumentError: when the text is empty or in no known format.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark left by a decoder hides the first line's format
     if not text.strip():
         raise DocumentError(source_path, "empty document")
     kind = detect_format(text)
@@ -154,9 +159,9 @@ def _split_page(lines: list[str]) -> dict:
         elif re.match(r"^#\s", stripped) and parts["title"] is None:
             parts["title"], section = _clean(stripped[1:]), "body"
         elif re.match(r"^###\s*Sources?\s*:?\s*$", stripped, re.I):
-            section = "sources"
+            section, para = "sources", _flush(para, parts["body"])
         elif re.match(r"^###\s*Related\s*:?\s*$", stripped, re.I):
-            section = "related"
+            section, para = "related", _flush(para, parts["body"])
         elif section in ("sources", "related"):
             if stripped:
                 parts[section].append(stripped)
@@ -164,10 +169,16 @@ def _split_page(lines: list[str]) -> dict:
             if stripped:
                 para.append(_clean(stripped))
                 section = "body"
-            elif para:
-                parts["body"].append(" ".join(para))
-                para = []
+            else:
+                para = _flush(para, parts["body"])
     return parts
+
+
+def _flush(para: list[str], body: list[str]) -> list[str]:
+    """End a paragraph (at a blank line or a section heading): its lines joined go to `body`."""
+    if para:
+        body.append(" ".join(para))
+    return []
 
 
 def _sources(lines: list[str]) -> Iterator[Source]:
@@ -189,7 +200,7 @@ def _related(line: str, warn: list[str]) -> RelatedLink:
 def read_article(raw: str, source_path: str, doc_id: str, warnings: tuple[str, ...] = ()) -> Document:
     """Parse an article: the ` date` line (day or month precision), its headline, the text, live-blog entries."""
     text, fixed = repair(raw)
-    first, _, rest = text.lstrip("\ufeff\n").partition("\n")
+    first, _, rest = text.lstrip("\ufeff").lstrip().partition("\n")  # blank lines before the date line
     m = _ARTICLE_DATE.match(first)
     if m is None:
         raise DocumentError(source_path, "article without a ' date YYYY-MM-DD' first line")
@@ -225,7 +236,7 @@ def _add_article_body(builder: _TextBuilder, lines: list[str], date: str | None)
 
 
 def _read_jsonl(text: str, source_path: str, warnings: tuple[str, ...]) -> Iterator[Document]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(_JSONL_BREAK.split(text), 1):
         if not line.strip():
             continue
         where = f"{source_path}:{lineno}"
@@ -233,9 +244,11 @@ def _read_jsonl(text: str, source_path: str, warnings: tuple[str, ...]) -> Itera
             obj = json.loads(line)
         except ValueError as e:
             raise DocumentError(where, f"invalid JSON ({e.msg} at column {e.colno})") from e
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        clean = _without_surrogates(obj)
+        if not isinstance(clean, dict) or not isinstance(clean.get("text"), str):
             raise DocumentError(where, "a JSON Lines record needs a string 'text' field")
-        yield _jsonl_document(obj, where, warnings)
+        fixed = ("replaced unpaired surrogate escapes with U+FFFD",) if clean != obj else ()
+        yield _jsonl_document(clean, where, warnings + fixed)
 
 
 def _jsonl_document(obj: dict, where: str, warnings: tuple[str, ...]) -> Document:
@@ -249,8 +262,9 @@ def _jsonl_document(obj: dict, where: str, warnings: tuple[str, ...]) -> Documen
     for para in text.split("\n"):
         if para.strip():
             builder.extend_last(para.strip())
+    listed = obj.get("sources") if isinstance(obj.get("sources"), list) else ()
     sources = tuple(Source(name=str(s.get("name", "")), url=str(s.get("url", "")))
-                    for s in obj.get("sources") or () if isinstance(s, dict))
+                    for s in listed if isinstance(s, dict))
     lang = obj.get("lang") if isinstance(obj.get("lang"), str) else None
     return Document(
         doc_id=doc_id_for(str(obj.get("id") or "doc"), digest), source_path=where, kind=DocKind.JSONL,
@@ -258,6 +272,17 @@ def _jsonl_document(obj: dict, where: str, warnings: tuple[str, ...]) -> Documen
         title=title or _short(text.strip().split("\n")[0]), sources=sources, segments=tuple(builder.segments),
         warnings=tuple(warn),
     )
+
+
+def _without_surrogates(value: object) -> object:
+    """JSON may escape lone surrogates (`"\\udfff"`), which UTF-8 cannot encode: U+FFFD, as decoding does."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _line_key(obj: dict) -> str:

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import re
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
-from extract.ids import slug
+from extract.ids import MAX_SEGMENT, slug
 
 __all__ = ["DEFAULT_BASE", "iri", "check_base", "slug"]
 
 DEFAULT_BASE = "https://w3id.org/electiongraph/id/"
 
-# Longer than any id the builder makes (event headlines keep 12 words), so re-slugging never truncates one.
-_SEGMENT_MAX = 200
+# As long as any segment of an id the builder makes (an event's 12 headline words can be long words), so
+# re-slugging never truncates one and two distinct ids never share an IRI.
+_SEGMENT_MAX = MAX_SEGMENT
 _BASE_RE = re.compile(r"https?://[^\s<>\"{}|\\^`]+[/#]")
 
 
@@ -32,9 +34,18 @@ def check_base(base: str) -> str:
     Raises:
         ValueError: the base would make broken or ambiguous IRIs.
     """
-    if not _BASE_RE.fullmatch(base):
-        raise ValueError(f"base IRI must be http(s), contain no spaces or <>\"{{}}|\\^` and end in / or #: {base!r}")
+    if not _BASE_RE.fullmatch(base) or not _is_iri(base + "x"):
+        raise ValueError(f"base IRI must be a valid http(s) IRI (no spaces or <>\"{{}}|\\^`, a valid host, "
+                         f"percent escapes and at most one #) that ends in / or #: {base!r}")
     return base
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
