@@ -77,11 +77,14 @@ class ExtractionCache:
         try:
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS file (key TEXT PRIMARY KEY, report TEXT NOT NULL, "
+                       "documents TEXT NOT NULL)")
             meta = dict(db.execute("SELECT name, value FROM meta"))
             if meta and meta.get("schema") != str(_SCHEMA):
                 raise sqlite3.DatabaseError(f"cache schema {meta.get('schema')!r}, expected {_SCHEMA}")
             if meta.get("fingerprint") != self.fingerprint:
                 dropped = db.execute("DELETE FROM extraction").rowcount
+                db.execute("DELETE FROM file")
                 if dropped:
                     log.info("extractor changed (gazetteer, model or version): %d cached records dropped", dropped)
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -95,12 +98,12 @@ class ExtractionCache:
         return document_key(document, self.fingerprint)
 
     def get(self, document: Document) -> Extraction | None:
-        row = self._db.execute("SELECT record FROM extraction WHERE key = ?", (self.key(document),)).fetchone()
-        if row is None:
+        record = self._record(self.key(document))
+        if record is None:
             self.misses += 1
-            return None
-        self.hits += 1
-        return Extraction.from_dict(json.loads(zlib.decompress(row[0])))
+        else:
+            self.hits += 1
+        return record
 
     def put_many(self, pairs: Iterable[tuple[Document, Extraction]]) -> None:
         """Store records in one transaction (all or none)."""
@@ -115,6 +118,34 @@ class ExtractionCache:
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+    # -- whole files: a file whose bytes did not change is not even read again ----------------------------
+    def file_key(self, path: str, data: bytes) -> str:
+        """The key of an input file: its path as given, its bytes and the extractor (readers included)."""
+        digest = hashlib.sha256(json.dumps([self.fingerprint, path]).encode("utf-8") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get_file(self, key: str) -> tuple[dict, list[Extraction]] | None:
+        """The file's report (as stored by `put_file`) and the records of its documents, or None."""
+        row = self._db.execute("SELECT report, documents FROM file WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        doc_keys = json.loads(row[1])
+        records = [self._record(k) for k in doc_keys]
+        if any(r is None for r in records):
+            return None
+        return json.loads(row[0]), records  # type: ignore[return-value]
+
+    def put_file(self, key: str, report: dict, documents: Iterable[Document]) -> None:
+        """Remember a file once every one of its documents' records is stored."""
+        doc_keys = [self.key(d) for d in documents]
+        self._db.execute("INSERT OR REPLACE INTO file VALUES (?, ?, ?)",
+                         (key, json.dumps(report, ensure_ascii=False), json.dumps(doc_keys)))
+
+    def _record(self, key: str) -> Extraction | None:
+        row = self._db.execute("SELECT record FROM extraction WHERE key = ?", (key,)).fetchone()
+        return Extraction.from_dict(json.loads(zlib.decompress(row[0]))) if row else None
 
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0]

@@ -5,7 +5,8 @@ Every engine returns the records in the order of the input documents, and the sa
 extraction depends on that document alone (spaCy's NER gives the same entities whatever the batch), so how the
 corpus is cut into batches and where they run never shows in the output.
 
->>> records = list(extract_all(documents, gazetteer, jobs=2, cache_path=out / ".cache" / CACHE_NAME))  # doctest: +SKIP
+>>> with ExtractionCache(out / ".cache" / CACHE_NAME, extractor_fingerprint(gazetteer)) as cache:  # doctest: +SKIP
+...     records = list(extract_all(documents, gazetteer, jobs=2, cache=cache))
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import logging
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 
 from extract.cache import CACHE_NAME, ExtractionCache
 from extract.errors import ElectionGraphError
@@ -35,10 +35,11 @@ Progress = Callable[[int], None]
 
 
 def extract_all(documents: Sequence[Document], gazetteer: Gazetteer, *, jobs: int = 1, engine: str = "local",
-                scheduler: str | None = None, cache_path: Path | None = None,
+                scheduler: str | None = None, cache: ExtractionCache | None = None,
                 progress: Progress | None = None, stats: dict[str, int] | None = None) -> Iterator[Extraction]:
     """One Extraction per document, in input order; cached records are reused, the others extracted by the
-    engine and stored. Models are loaded only when some document is not in the cache. `progress(n)` is
+    engine and stored (the caller opens and closes `cache`, made for `extractor_fingerprint(gazetteer)`).
+    Models are loaded only when some document is not in the cache. `progress(n)` is
     called as records come out; `stats`, when given, receives the counts `cached` and `extracted`.
 
     Raises:
@@ -54,7 +55,8 @@ def extract_all(documents: Sequence[Document], gazetteer: Gazetteer, *, jobs: in
     if jobs < 1:
         raise ElectionGraphError(f"--jobs must be 1 or more, not {jobs}")
     fingerprint = extractor_fingerprint(gazetteer)
-    cache = ExtractionCache(cache_path, fingerprint) if cache_path else None
+    if cache is not None and cache.fingerprint != fingerprint:
+        raise ValueError(f"the cache {cache.path} was opened for another extractor")
     return _iterate(documents, gazetteer, fingerprint, cache, jobs, engine, scheduler, progress,
                     stats if stats is not None else {})
 
@@ -62,31 +64,27 @@ def extract_all(documents: Sequence[Document], gazetteer: Gazetteer, *, jobs: in
 def _iterate(documents: Sequence[Document], gazetteer: Gazetteer, fingerprint: str, cache: ExtractionCache | None,
              jobs: int, engine: str, scheduler: str | None, progress: Progress | None,
              stats: dict[str, int]) -> Iterator[Extraction]:
-    try:
-        cached = [cache.get(d) if cache is not None else None for d in documents]
-        missing = [d for d, rec in zip(documents, cached) if rec is None]
-        stats.update(cached=len(documents) - len(missing), extracted=len(missing))
-        if cache is not None:
-            log.info("extraction cache %s: %d of %d documents cached", cache.path, len(documents) - len(missing),
-                     len(documents))
-        fresh = _run(missing, gazetteer, fingerprint, jobs, engine, scheduler) if missing else iter(())
-        pending: list[tuple[Document, Extraction]] = []
-        for document, record in zip(documents, cached):
-            if record is None:
-                record = next(fresh)
-                if cache is not None:
-                    pending.append((document, record))
-                    if len(pending) >= _FLUSH:
-                        cache.put_many(pending)
-                        pending = []
-            if progress:
-                progress(1)
-            yield record
-        if cache is not None:
-            cache.put_many(pending)
-    finally:
-        if cache is not None:
-            cache.close()
+    cached = [cache.get(d) if cache is not None else None for d in documents]
+    missing = [d for d, rec in zip(documents, cached) if rec is None]
+    stats.update(cached=len(documents) - len(missing), extracted=len(missing))
+    if cache is not None:
+        log.info("extraction cache %s: %d of %d documents cached", cache.path, len(documents) - len(missing),
+                 len(documents))
+    fresh = _run(missing, gazetteer, fingerprint, jobs, engine, scheduler) if missing else iter(())
+    pending: list[tuple[Document, Extraction]] = []
+    for document, record in zip(documents, cached):
+        if record is None:
+            record = next(fresh)
+            if cache is not None:
+                pending.append((document, record))
+                if len(pending) >= _FLUSH:
+                    cache.put_many(pending)
+                    pending = []
+        if progress:
+            progress(1)
+        yield record
+    if cache is not None:
+        cache.put_many(pending)
 
 
 def batches(documents: Sequence[Document], max_chars: int = BATCH_CHARS,

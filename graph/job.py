@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,14 +17,16 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from extract.cache import CACHE_NAME
+from extract.cache import CACHE_NAME, ExtractionCache
 from extract.errors import ElectionGraphError
+from extract.fingerprint import extractor_fingerprint
+from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.lang import SUPPORTED
-from extract.readers import PARTIAL_WARNINGS, ReadResult, read_all
+from extract.readers import PARTIAL_WARNINGS, ReadResult, iter_paths, read_all, read_path
 from extract.records import Document, Extraction
 from graph.build import build_graph
 from graph.export import DEFAULT_FORMATS, export
-from graph.ids import DEFAULT_BASE
+from graph.ids import DEFAULT_BASE, check_base
 from graph.io import write_atomic
 
 __all__ = ["FileReport", "BuildResult", "ExtractOptions", "run_build", "extract_documents", "read_corpus", "REPORT_NAME",
@@ -46,6 +49,10 @@ class FileReport:
     def to_dict(self) -> dict:
         out = {"path": self.path, "status": self.status, "documents": self.documents}
         return out | ({"reason": self.reason} if self.reason else {})
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FileReport:
+        return cls(data["path"], data["status"], data.get("reason"), list(data["documents"]))
 
 
 @dataclass
@@ -120,19 +127,27 @@ class ExtractOptions:
 
 def extract_documents(documents: Sequence[Document], *, gazetteers: Iterable[Path] = (), quiet: bool = False,
                       options: ExtractOptions = ExtractOptions(cache=False), out_dir: Path | None = None,
-                      stats: dict[str, int] | None = None) -> Iterator[Extraction]:
-    """Run the extractor over documents (in input order), with a progress bar unless `quiet`."""
-    from extract.engines import extract_all
-    from extract.gazetteer import load_gazetteer
+                      stats: dict[str, int] | None = None, gazetteer: Gazetteer | None = None,
+                      cache: ExtractionCache | None = None) -> Iterator[Extraction]:
+    """Run the extractor over documents (in input order), with a progress bar unless `quiet`.
 
+    The cache is `cache` when given (the caller closes it), else the one `options` name (opened and closed
+    here); `gazetteer`, when given, is used instead of loading `gazetteers`.
+    """
+    from extract.engines import extract_all
+
+    gazetteer = gazetteer or load_gazetteer(gazetteers)
+    own = cache is None and (path := options.cache_path(out_dir)) is not None
+    if own:
+        cache = ExtractionCache(path, extractor_fingerprint(gazetteer))
     bar = tqdm(total=len(documents), desc="extracting", unit="doc", disable=True if quiet else None, leave=False)
-    records = extract_all(documents, load_gazetteer(gazetteers), jobs=options.jobs, engine=options.engine,
-                          scheduler=options.scheduler, cache_path=options.cache_path(out_dir),
-                          progress=bar.update, stats=stats)
     try:
-        yield from records
+        yield from extract_all(documents, gazetteer, jobs=options.jobs, engine=options.engine,
+                               scheduler=options.scheduler, cache=cache, progress=bar.update, stats=stats)
     finally:
         bar.close()
+        if own and cache is not None:
+            cache.close()
 
 
 def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] = DEFAULT_FORMATS,
@@ -140,22 +155,84 @@ def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] 
               max_nodes: int = 400, quiet: bool = False, options: ExtractOptions = ExtractOptions()) -> BuildResult:
     """Read, extract, build and export; `report.json` lists every input file with its status.
 
+    With the cache on, a file whose bytes did not change since the last build is not read again: its report
+    and records come from the cache.
+
     Raises:
-        ElectionGraphError: when the inputs hold no file at all, `out_dir` cannot be written, or extraction
-            cannot run as `options` ask (see `extract.engines.extract_all`).
+        ElectionGraphError: when the inputs hold no file at all, `out_dir` cannot be written, the base IRI or
+            a gazetteer is invalid, or extraction cannot run as `options` ask (see `extract.engines`).
     """
     _prepare_out(out_dir)  # fail before minutes of extraction, not after
-    documents, reports = read_corpus(paths)
-    if not reports:
+    try:
+        check_base(base)
+    except ValueError as e:
+        raise ElectionGraphError(str(e)) from e
+    clock = _Clock()
+    gazetteer = load_gazetteer(gazetteers)
+    files = list(iter_paths(paths))
+    if not files:
         raise ElectionGraphError(f"no input files under {', '.join(str(p) for p in paths)}")
-    stats: dict[str, int] = {}
-    extractions = list(extract_documents(documents, gazetteers=gazetteers, quiet=quiet, options=options,
-                                         out_dir=out_dir, stats=stats))
+    path = options.cache_path(out_dir)
+    cache = ExtractionCache(path, extractor_fingerprint(gazetteer)) if path is not None else None
+    try:
+        reports, extractions, stats = _read_and_extract(files, gazetteer, cache, options, quiet=quiet)
+    finally:
+        if cache is not None:
+            cache.close()
+    clock.lap("read and extracted %d files, %d documents: %d from the cache", len(files), len(extractions),
+              stats.get("cached", 0))
     graph = build_graph(extractions)
+    clock.lap("built the graph: %d nodes, %d edges", graph.number_of_nodes(), graph.number_of_edges())
     outputs = export(graph, out_dir, formats, base=base, title=title, max_nodes=max_nodes)
+    clock.lap("exported %s", ", ".join(formats))
     result = BuildResult(graph=graph, outputs=outputs, files=reports, extraction=stats)
     outputs["report"] = write_atomic(out_dir / REPORT_NAME, _report_json(result))
     return result
+
+
+def _read_and_extract(files: list[Path], gazetteer: Gazetteer, cache: ExtractionCache | None,
+                      options: ExtractOptions, *, quiet: bool) -> tuple[list[FileReport], list[Extraction], dict]:
+    """Reports and records of every file, in file order: from the cache for unchanged files, else read and
+    extracted (a file's entry is stored only once all its documents' records are)."""
+    done: dict[int, tuple[FileReport, list[Extraction]]] = {}
+    fresh: list[tuple[int, str | None, FileReport, list[Document]]] = []
+    for i, path in enumerate(files):
+        key = None
+        if cache is not None:
+            try:
+                key = cache.file_key(str(path), path.read_bytes())
+            except OSError:
+                key = None  # read_path reports it
+            hit = cache.get_file(key) if key else None
+            if hit is not None:
+                done[i] = (FileReport.from_dict(hit[0]), hit[1])
+                continue
+        report, docs = _account(read_path(path))
+        fresh.append((i, key, report, docs))
+    documents = [d for *_, docs in fresh for d in docs]
+    stats: dict[str, int] = {}
+    records = iter(list(extract_documents(documents, quiet=quiet, options=options, stats=stats,
+                                          gazetteer=gazetteer, cache=cache)))  # to the end: the last batch is stored
+    for i, key, report, docs in fresh:
+        done[i] = (report, [next(records) for _ in docs])
+        if cache is not None and key is not None:
+            cache.put_file(key, report.to_dict(), docs)
+    unread = sum(len(records) for i, (_, records) in done.items() if i not in {f[0] for f in fresh})
+    stats = {"cached": stats.get("cached", 0) + unread, "extracted": stats.get("extracted", 0)}
+    reports = [done[i][0] for i in range(len(files))]
+    return reports, [r for i in range(len(files)) for r in done[i][1]], stats
+
+
+class _Clock:
+    """Logs each stage of a build with its time (`--verbose`)."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self, message: str, *args: object) -> None:
+        now = time.perf_counter()
+        log.info(message + " (%.1f s)", *args, now - self.last)
+        self.last = now
 
 
 def _prepare_out(out_dir: Path) -> None:

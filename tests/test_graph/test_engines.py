@@ -12,6 +12,7 @@ import pytest
 
 from extract.cache import CACHE_NAME, ExtractionCache, document_key
 from extract.errors import ElectionGraphError
+from extract.readers import read_path as _read_path
 from graph.cli import main
 from graph.job import CACHE_DIR, ExtractOptions, extract_documents, read_corpus, run_build
 
@@ -66,6 +67,22 @@ def test_one_changed_document_is_the_only_one_extracted_again(tmp_path, corpus):
     run_build([corpus], fresh, quiet=True, formats=("turtle", "json"), options=ExtractOptions(cache=False))
     assert _outputs(out) == _outputs(fresh)  # the incremental build is exactly the full one
     assert not (fresh / CACHE_DIR).exists()  # --no-cache writes no cache either
+
+
+def test_unchanged_files_are_not_read_again(tmp_path, corpus, monkeypatch):
+    import graph.job
+
+    out = tmp_path / "out"
+    run_build([corpus], out, quiet=True, formats=("json",))
+    report = (out / "report.json").read_bytes()
+    read = []
+    monkeypatch.setattr(graph.job, "read_path", lambda path: read.append(path.name) or _read_path(path))
+    assert run_build([corpus], out, quiet=True, formats=("json",)).extraction == {"cached": 4, "extracted": 0}
+    assert read == [] and (out / "report.json").read_bytes() == report  # reports come back from the cache
+    changed = sorted(corpus.iterdir())[0]
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    run_build([corpus], out, quiet=True, formats=("json",))
+    assert read == [changed.name]
 
 
 def test_a_gazetteer_change_invalidates_the_cached_records(tmp_path, corpus):
