@@ -210,3 +210,27 @@ def test_unreachable_scheduler_is_a_clear_error(monkeypatch, sample_docs):
     options = ExtractOptions(cache=False, engine="dask", scheduler="tcp://127.0.0.1:9")
     with pytest.raises(ElectionGraphError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
         list(extract_documents(sample_docs[:1], quiet=True, options=options))
+
+
+# -- exports written side by side ------------------------------------------------------------------------
+def test_forked_exports_equal_serial_exports(tmp_path, seed_graph, monkeypatch):
+    from graph.export import export
+
+    forked = export(seed_graph, tmp_path / "forked", base="https://example.org/id/", title="t", max_nodes=50)
+    monkeypatch.setenv("ELECTIONGRAPH_SERIAL_EXPORT", "1")
+    serial = export(seed_graph, tmp_path / "serial", base="https://example.org/id/", title="t", max_nodes=50)
+    assert list(forked) == list(serial) == ["turtle", "json", "html"]
+    for name in ("graph.ttl", "graph.json", "index.html", "network.html", "timeline.html"):
+        assert (tmp_path / "forked" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes()
+
+
+def test_a_failing_exporter_in_a_child_fails_the_build(tmp_path, seed_graph, monkeypatch):
+    import graph.export
+
+    def broken(graph, out_dir, **_):
+        raise ElectionGraphError(f"{out_dir}: disk full (simulated)")
+
+    monkeypatch.setitem(graph.export.EXPORTERS, "json", broken)
+    with pytest.raises(ElectionGraphError, match="disk full"):
+        graph.export.export(seed_graph, tmp_path, ("turtle", "json"), base="https://example.org/id/")
+    assert not list(tmp_path.glob(".*.tmp"))
