@@ -138,9 +138,9 @@ def _stage_corpus(args: argparse.Namespace, dest: Path) -> Path:
 
 def _touch_one(corpus: Path) -> None:
     """Change one document's text, as an editor would: a sentence added at the end."""
-    for path in sorted(corpus.rglob("*.txt")):
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
         text = path.read_text(encoding="utf-8", errors="replace")
-        if text.startswith(" date") or text.startswith("### ["):
+        if text.startswith((" date", "### [")):  # the first article or event page
             path.write_text(text + "\nThe electoral commission confirmed the results on Monday.\n", encoding="utf-8")
             return
 
