@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from extract.ids import MAX_SEGMENT, slug
 
-__all__ = ["DEFAULT_BASE", "iri", "check_base", "slug"]
+__all__ = ["DEFAULT_BASE", "iri", "check_base", "is_iri", "slug"]
 
 DEFAULT_BASE = "https://w3id.org/electiongraph/id/"
 
@@ -34,13 +34,14 @@ def check_base(base: str) -> str:
     Raises:
         ValueError: the base would make broken or ambiguous IRIs.
     """
-    if not _BASE_RE.fullmatch(base) or not _is_iri(base + "x"):
+    if not _BASE_RE.fullmatch(base) or not is_iri(base + "x"):
         raise ValueError(f"base IRI must be a valid http(s) IRI (no spaces or <>\"{{}}|\\^`, a valid host, "
                          f"percent escapes and at most one #) that ends in / or #: {base!r}")
     return base
 
 
-def _is_iri(text: str) -> bool:
+def is_iri(text: str) -> bool:
+    """Whether `text` is an IRI an RDF parser accepts (percent escapes, one `#`, ...)."""
     try:
         ox.NamedNode(text)
     except ValueError:

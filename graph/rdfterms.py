@@ -22,6 +22,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from graph.ids import is_iri
+
 __all__ = [
     "date_literal", "date_parts", "url_term", "decimal_lexical", "clean_text", "valid_lang", "as_list",
     "evidence_text", "to_ox", "from_ox", "nt_iri", "nt_literal", "nt_term", "XSD_STRING", "RDF_LANG_STRING",
@@ -88,18 +90,11 @@ def url_term(url: str) -> URIRef | Literal:
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
         return Literal(url, datatype=XSD.anyURI)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or not _is_iri(url):
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or not is_iri(url):
         return Literal(url, datatype=XSD.anyURI)
     return URIRef(url)
 
 
-def _is_iri(text: str) -> bool:
-    """Whether `text` is an IRI an RDF parser accepts (percent escapes, one `#`, ...)."""
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return True
 
 
 def decimal_lexical(value: object) -> str | None:
