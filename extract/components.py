@@ -14,9 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.countries import country_of
 from extract.mentions import SpanIndex
-from extract.names import name_key
-from extract.patterns import ELECTION_PATTERNS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_PATTERNS, PATTERNS_BY_LANG
+from extract.names import TITLES, name_key
+from extract.patterns import (
+    ELECTION_PATTERNS, GUARDS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_ADJECTIVE_FR_RE, PARTY_ADJECTIVE_RE, PARTY_PATTERNS,
+    PATTERNS_BY_LANG,
+)
 
 __all__ = ["ParagraphBreaks", "ElectionRules"]
 
@@ -32,32 +36,80 @@ class ParagraphBreaks:
 
 
 class ElectionRules:
-    """Adds ELECTION and PARTY spans found by the patterns in `extract.patterns`."""
+    """Adds ELECTION and PARTY spans found by the patterns in `extract.patterns`, party adjectives next to a
+    role or a person (`Labour leader`, `Republican Donald Trump`) and the names in photo credits; repairs
+    a gazetteer surname that is another person's first name or surname (`Philippe Richert`)."""
 
     def __init__(self, *, lang: str | None = None) -> None:
+        self.lang = lang
         self.elections, self.parties = PATTERNS_BY_LANG.get(lang or "", (ELECTION_PATTERNS, PARTY_PATTERNS))
 
     def __call__(self, doc: Doc) -> Doc:
-        rule_spans = [s for p in self.elections for s in self._matches(doc, p, "ELECTION")]
+        elections = [s for p in self.elections for s in self._matches(doc, p, "ELECTION")]
         persons = SpanIndex((e.start, e.end) for e in doc.ents if e.label_ in ("PERSON", "PER"))
         parties = (self._after_persons(doc, s, persons) for p in self.parties for s in self._matches(doc, p, "PARTY"))
-        rule_spans += [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
+        rule_spans = elections + [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
         rule_spans += list(self._acronyms_after_person(doc))
+        if self.lang == "en":
+            rule_spans += list(self._party_adjectives(doc, persons))
+        elif self.lang == "fr":
+            rule_spans += list(self._matches_group(doc, PARTY_ADJECTIVE_FR_RE, "party", "PARTY"))
+        rule_spans += list(_credit_names(doc))
+        rule_spans += list(_surnames_of_others(doc))
+        rule_spans += list(_names_split_by_spaces(doc))
         if not rule_spans:
             return doc
-        # Precedence: gazetteer spans, then rule spans (longest first), then the statistical NER.
-        chosen = [ent for ent in doc.ents if ent.ent_id_]
+        # Precedence: gazetteer spans (but not a party inside an election's or a longer party's name: `UKIP
+        # leadership`, `Jamaican Labour Party`, `Democratic Party of Kosovo`; resolution decides whether the
+        # longer name is the same party), then rule spans (longest first), then the statistical NER.
+        inside = SpanIndex((s.start, s.end) for s in filter_spans(elections))
+        parties = SpanIndex((s.start, s.end) for s in filter_spans([s for s in rule_spans if s.label_ == "PARTY"]))
+        persons_by_rule = {i for s in rule_spans if s.label_ == "PERSON" for i in range(s.start, s.end)}
+        chosen = [ent for ent in doc.ents if ent.ent_id_ and not persons_by_rule & set(range(ent.start, ent.end))
+                  and not (ent.label_ == "PARTY" and (_strictly_inside(inside, ent) or _strictly_inside(parties, ent)))]
         for layer in (rule_spans, [ent for ent in doc.ents if not ent.ent_id_]):
             taken = {i for span in chosen for i in range(span.start, span.end)}
             free = [s for s in layer if not any(i in taken for i in range(s.start, s.end))]
             chosen += filter_spans(free)
+        for span in chosen:  # spaCy keeps a token's old ent_id when a span without one covers it
+            if not span.id:
+                for token in span:
+                    token.ent_id_ = ""
         doc.ents = sorted(chosen, key=lambda span: span.start)
         return doc
 
     @staticmethod
     def _matches(doc: Doc, pattern: re.Pattern[str], label: str):
-        for m in pattern.finditer(doc.text):
-            span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
+        guard = GUARDS.get(pattern)
+        if guard and not any(word in _lower_text(doc) for word in guard):
+            return
+        spanned = "span" in pattern.groupindex
+        for m in pattern.finditer(doc_text(doc)):
+            start, end = (m.start("span"), m.end("span")) if spanned else (m.start(), m.end())
+            span = doc.char_span(start, end, label=label, alignment_mode="contract")
+            if span is not None and len(span):
+                yield span
+
+    @staticmethod
+    def _matches_group(doc: Doc, pattern: re.Pattern[str], group: str, label: str):
+        for m in pattern.finditer(doc_text(doc)):
+            span = doc.char_span(m.start(group), m.end(group), label=label, alignment_mode="contract")
+            if span is not None and len(span):
+                yield span
+
+    @staticmethod
+    def _party_adjectives(doc: Doc, persons: SpanIndex):
+        """`Labour leader`, `the Democratic nominee`, `Libertarian presidential contender`, `Republican Donald
+        Trump`: the adjective names the party when a role or a person follows it."""
+        text = doc_text(doc)
+        for m in PARTY_ADJECTIVE_RE.finditer(text):
+            if not m.group("role"):
+                nxt = re.match(r"\s+", text[m.end():])
+                after = m.end() + (nxt.end() if nxt else 0)
+                token = doc.char_span(after, after + 1, alignment_mode="expand")
+                if token is None or not persons.starting_in(token.start, token.start + 1):
+                    continue
+            span = doc.char_span(m.start("party"), m.end("party"), label="PARTY", alignment_mode="contract")
             if span is not None and len(span):
                 yield span
 
@@ -65,8 +117,15 @@ class ElectionRules:
     def _after_persons(doc: Doc, span: Span, persons: SpanIndex) -> Span | None:
         """`Prime Minister Mark Rutte's People's Party`: the party starts after the person the model found."""
         start = span.start
-        for _, end in persons.starting_in(span.start, span.end):
-            start = max(start, end)
+        for a, end in persons.starting_in(span.start, span.end):
+            # "Prime Minister Mark Rutte's People's Party": a person's possessive; "Ethiopian Peoples'
+            # Revolutionary Democratic Front", "his Tapura Huiraatira party": the model's person is the name
+            if end - a >= 2 and not country_of(doc[a].text, name=False) \
+                    and not (end == span.end - 1 and doc[end].text == "party"):
+                start = max(start, end)
+        for token in span[:-1]:  # "Aung San Suu Kyi's NLD party": the party starts after a possessive
+            if token.text in ("'s", "’s"):
+                start = max(start, token.i + 1)
         while start < span.end and doc[start].text in ("'s", "’s", "'", "’"):
             start += 1
         if start == span.start:
@@ -76,7 +135,7 @@ class ElectionRules:
     @staticmethod
     def _acronyms_after_person(doc: Doc):
         """`Manuel Valls (PS)`: an upper-case acronym in brackets right after a person names a party."""
-        text = doc.text  # built once: Doc.text joins every token
+        text = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "PER"):
                 continue
@@ -86,6 +145,90 @@ class ElectionRules:
                 if span is not None and len(span):
                     yield span
 
+
+_AGENCY = (r"AFP|AP|REUTERS|Reuters|EPA|DPA|ANP|EFE|ANSA|SIPA|MAXPPP|Getty Images|Getty|PA|Xinhua|"
+           r"Bloomberg|AP Photo|HANS LUCAS|AGENCE VU|DIVERGENCE")
+_CREDIT_NAME = r"(?:[A-Z][a-zà-ÿ'’-]+|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)(?:[ \t]+(?:[A-Z][a-zà-ÿ'’-]+|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)){1,2}"
+# "BERTRAND GUAY / AFP", "Photograph: Christian Charisius/DPA", "REUTERS/THOMAS MUKOYA", "AFP/John Smith"
+_CREDIT_RE = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.:|)»]\s)|(?<=[.:|)»]))\s*(?P<name>{_CREDIT_NAME})\s*/\s*(?:{_AGENCY}|[A-Z]{{2,}})\b"
+    rf"|\b(?:{_AGENCY})\s*/\s*(?P<name2>{_CREDIT_NAME})\b")
+_CREDIT_WORDS = {"getty", "ap", "afp", "reuters", "epa", "dpa", "photo", "photograph"}
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+
+
+def _credit_names(doc: Doc):
+    """Names in photo credits are people; the agency beside them is not part of the name, and an agency word
+    before a name (`| Getty Johnson`) is cut off."""
+    for m in _CREDIT_RE.finditer(doc_text(doc)):
+        group = "name" if m.group("name") else "name2"
+        span = doc.char_span(m.start(group), m.end(group), label="PERSON", alignment_mode="contract")
+        if span is not None and len(span) >= 2:
+            yield span
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "PER") and len(ent) >= 2 and ent[0].lower_ in _CREDIT_WORDS:
+            yield Span(doc, ent.start + 1, ent.end, label="PERSON")
+
+
+def _surnames_of_others(doc: Doc):
+    """A one-word gazetteer person followed by another capitalised name is somebody else (`Philippe Richert`
+    is not Édouard Philippe)."""
+    for ent in doc.ents:
+        if not ent.ent_id_ or ent.label_ != "PERSON" or len(ent) != 1:
+            continue
+        start, end = ent.start, ent.end
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and _name_like(nxt) and not nxt.is_sent_start and nxt.ent_type_ in ("", "PERSON", "PER"):
+            end += 1
+        if (start, end) != (ent.start, ent.end):
+            yield Span(doc, start, end, label="PERSON")
+
+
+def _names_split_by_spaces(doc: Doc):
+    """`Benoît` + no-break space + `Hamon`: a first name and a gazetteer person split by an odd space are one."""
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    for a, b in zip(ents, ents[1:]):
+        if b.ent_id_ and not a.ent_id_ and all(t.is_space for t in doc[a.end:b.start]) \
+                and (a.end < b.start or a[-1].is_space):
+            start = a.start
+            yield Span(doc, start, b.end, label="PERSON", span_id=b.id)
+
+
+def _name_like(token) -> bool:
+    text = token.text
+    return (len(text) > 1 and text.isalpha() and text[0].isupper() and text[1:].islower()
+            and text.lower() not in _NOT_NAMES and text.lower() not in TITLES)
+
+
+def _strictly_inside(index: SpanIndex, ent: Span) -> bool:
+    return any(a <= ent.start and ent.end <= b and (a, b) != (ent.start, ent.end)
+               for a, b in index.starting_in(ent.start - 12, ent.start + 1))
+
+
+
+_TEXT = "eg_text"
+
+
+def _lower_text(doc: Doc) -> str:
+    text = doc.user_data.get(_LOWER)
+    if text is None:
+        text = doc.user_data[_LOWER] = doc_text(doc).lower()
+    return text
+
+
+_LOWER = "eg_text_lower"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document: spaCy joins every token each time it is asked (a fifth of the
+    extraction time when each rule asked again)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 @Language.factory("eg_paragraph_breaks")
 def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:

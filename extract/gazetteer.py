@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -69,10 +70,20 @@ class Gazetteer:
         return out
 
     def by_id(self) -> dict[str, GazetteerEntry]:
-        return {e.id: e for e in self.entries}
+        """Entries by entity id (built once; do not modify the returned dict)."""
+        return self._by_id
 
     def alias_index(self) -> dict[tuple[str, str], str]:
-        """(type, name key) → entity id, for resolving mentions the ruler did not tag itself."""
+        """(type, name key) → entity id, for resolving mentions the ruler did not tag itself (built once, on
+        first use: every document asks for it; do not modify the returned dict)."""
+        return self._alias_index
+
+    @cached_property
+    def _by_id(self) -> dict[str, GazetteerEntry]:
+        return {e.id: e for e in self.entries}
+
+    @cached_property
+    def _alias_index(self) -> dict[tuple[str, str], str]:
         index: dict[tuple[str, str], str] = {}
         for entry in self.entries:
             for form in (entry.name, *entry.aliases, *entry.surname_forms()):

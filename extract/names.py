@@ -16,8 +16,8 @@ __all__ = ["name_key", "skeleton_key", "keys", "strip_accents", "skeleton", "str
 
 _SEP = re.compile(r"[^a-z0-9]+")
 TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "m", "mme", "mlle", "me", "president", "senator",
-    "sen", "rep", "gov", "governor", "prime", "minister", "chancellor", "président", "présidente", "madame",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "m", "mm", "messrs", "mme", "mlle", "me", "president",
+    "senator", "sen", "rep", "gov", "governor", "prime", "minister", "chancellor", "président", "présidente", "madame",
     "monsieur", "former", "candidate", "candidat", "leader", "mayor", "maire", "député",
     "deputy", "secretary", "general", "king", "queen", "prince", "ex", "rival", "nominee",
 })

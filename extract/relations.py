@@ -2,20 +2,23 @@
 
 Rules over the resolved mentions of one sentence (no parser needed): a cue phrase, the nearest actor before
 it and the first target after it, a negation check, a value when one is stated, and a date resolved
-against the date of the part of the document the sentence is in. Every relation keeps its sentence.
+against the date of the part of the document the sentence is in. A statement about an election goes to the
+election named nearest to it in the sentence (a primary when the sentence speaks of choosing a party's
+candidate), else to the one named last before the sentence. Every relation keeps its sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from extract.dates import resolve_date
-from extract.mentions import Parsed, SpanIndex
-from extract.records import Document, Entity, EntityType, Evidence, Predicate, Relation, Unit
+from extract.membership import memberships
+from extract.mentions import Parsed
+from extract.patterns import CUE_AFTER, CUE_BEFORE
+from extract.records import Document, EntityType, Predicate, Relation, Unit
 from extract.resolve import Resolution
+from extract.sentences import ACTORS, Sentence, sentences
 
 __all__ = ["find_relations"]
 
@@ -26,201 +29,212 @@ _ENDORSE = re.compile(
     r"apport\w* (?:son|leur) soutien à|soutien à|soutenir|soutient|soutiennent|ralli\w* (?:à|avec)|"
     r"ralliement (?:à|avec)|appel\w* à voter (?:pour)?|votera pour|voter pour|"
     r"défend\w* la candidature de)\b", re.I)
+_NOT_ENDORSE = re.compile(r"(?:with|avec)\s+(?:the|le)\s+$|\b(?:win|won|wins|bring\w*|get\w*)\s+\w+\s+$", re.I)
+_CLAUSE = re.compile(r"\b(after|before|when|because|while|since|if|but|after|although|où|quand|après|avant)\b|[;:]", re.I)
+# "le soutien d'Alain Juppé Benoist Apparu": the second person is the first one's supporter
+_SUPPORTER_OF = re.compile(r"\b(?:le|un|son|fidèle)\s+soutien\s+d(?:e\s+|['’])$", re.I)
 _WITHDRAW = re.compile(
     r"\b(drops? out|dropped out|dropping out|pull(?:s|ed|ing)? out|withdr(?:aw|aws|ew|awn|awing)|"
-    r"quits? the race|ends? (?:his|her) (?:campaign|bid)|suspend\w* (?:his|her) campaign|"
-    r"se (?:retire|désiste|retirent)|retire sa candidature|renonce\w* à (?:sa|se)|jette l'éponge)\b", re.I)
+    r"quits? the race|ends? (?:his|her) (?:campaign|bid|[\w ]{0,30}bid)|suspend\w* (?:his|her) campaign|"
+    r"se (?:retire|désiste|retirent)|retire sa candidature|renonce\w* à (?:sa|se)|jette l'éponge|"
+    r"abandonn\w*)\b", re.I)
 _IN_FAVOUR = re.compile(r"\b(in favou?r of|to boost|to back|to support|and endorse\w*|behind|"
+                        r"and announc\w* (?:his|her) (?:endorsement of|support for)|and (?:backs|supports)|"
                         r"au profit de|en faveur de|pour soutenir|derrière)\b", re.I)
-_DEFEAT = re.compile(r"\b(defeats|defeated|defeating|beats|beating|topped|tops|outpolled|won against|wins against|"
+_DEFEAT = re.compile(r"\b(defeats|defeated|defeating|beats|beat|beating|topped|tops|outpolled|won against|wins against|"
+                     r"holds? off|held off|unseat\w*|ousts?|ousted|edges? out|edged out|"
                      r"bat|battu|l'emporte sur|devance|devancé)\b", re.I)
-_WIN = re.compile(r"\b(élue?|réélue?|remporte|gagne|wins?|won|elected)\b", re.I)
-_AGAINST = re.compile(r"\b(contre|face à|against|over)\b", re.I)
+# the loser first: "Sanders concedes the Missouri primary to Clinton", "X loses to Y", "X, battu par Y"
+_CONCEDES_ALONE = re.compile(r"\b(?:concede[sd]?|conceding|admit\w*)\s+(?:(?:his|her)\s+)?defeat\b|"
+                             r"\breconna\w+\s+sa\s+défaite\b", re.I)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|être|est|a été|sont|ont été)\s+"
+                      r"(?:narrowly\s+|heavily\s+|largement\s+)?$", re.I)
+_CONCEDE = re.compile(r"\b(?:(?:concede[sd]?|conceding|los(?:es|t|ing))\s+(?:defeat\s+)?(?:(?:the|a|his|her)\s+"
+                      r"[\w\s-]{0,40}?\s*)?to|battue?s?\s+par|s['’]incline\w*\s+(?:face\s+à|devant))\b", re.I)
+_WIN = re.compile(r"\b(élue?|réélue?|remporte|gagne|wins?|won|winner|elected)\b", re.I)
+_AGAINST = re.compile(r"(?<!tak)(?<!takes )(?<!taking )(?<!took )\b(contre|face à|against|over)\b", re.I)
 _CANDIDACY = re.compile(
     r"\b(candidate|candidacy|nominee|runs? for|running for|ran for|advanced? to|advancing to|face off|"
-    r"faces off|qualif\w+ for|candidat\w*|se présente|investie?|qualifiée? pour|en lice)\b", re.I)
+    r"faces off|qualif\w+ for|candidat\w*|se présente|investie?|qualifiée? pour|en lice|"
+    r"contest\w*|stand(?:s|ing)? in|stood in|debate\w*|débat\w*|winner of|vainqueur de)\b", re.I)
+# winning or losing an election is running in it, when the verb is the person's own ("X wins the ...")
+_RESULT_VERB = re.compile(
+    r"^\s*(?:(?:[\w'’-]+\s+){0,2}?)(?:wins?|won|winning|secur\w+|clinch\w*|los(?:es|t|ing)|remport\w*|gagn\w*|"
+    r"perd\w*|(?:est|a été|is|was)\s+(?:ré)?élue?|(?:re-?)?elected)\b", re.I)
+_RESULT_WORDS = re.compile(
+    r"\b(votes?|voix|suffrages|ballots?|seats?|sièges|won|wins?|winning|took|obtained|obtient|obtenu|recueill\w+|"
+    r"remport\w*|scor\w+|result\w*|résultats?|élue?|elected|counted|dépouill\w+|tally|runoff|run-off|tour)\b", re.I)
+_BETWEEN_PAIR = re.compile(r"\b(?:between|entre)\s+$", re.I)
+_ELECT_EITHER = re.compile(r"\b(?:elect|choose|vote for|élire|choisir)\s+(?:either|between|soit|entre)\s+$", re.I)
+# two persons contesting: "X and Y face off in a debate", "X and Y neck and neck", "battling in a tight race"
+_CONTEST = re.compile(r"^[^.;]{0,40}?\b(debates?|debated|débat\w*|face[sd]? off|s['’]affrontent|battl\w+|vying|"
+                      r"neck and neck|go(?:es)? head to head|au coude à coude|compet\w+ (?:for|in))\b", re.I)
+_LEADS = re.compile(r"\s+(?:leads?|led|trails?|trailed|is ahead of|was ahead of|devance)\s+$", re.I)
+# "is widely expected to win a fourth term", "seeks re-election", "brigue un troisième mandat"
+_TERM = re.compile(r"\b(?:(?:win|wins|won|seek\w*|bid\w* for|run\w* for)\s+(?:a\s+)?(?:second|third|fourth|fifth|"
+                   r"new|another)\s+term|seek\w* re-?election|brigu\w+\s+un\s+(?:\w+\s+)?mandat)\b", re.I)
+_ELECTED_AFTER = re.compile(r"\s*,?\s*(?:is|was|has been|had been|being|gets|got|est|a été)?\s*(?:re-?)?(?:elected|"
+                            r"réélue?|élue?)\b(?!\s+(?:speaker|chair\w*|secretary|leader)\b)", re.I)
+_VOTE_WORDS = re.compile(r"\b(elections?|vote|votes|voters|runoff|run-off|ballot|polls|scrutin|élection|tour|"
+                         r"électeurs)\b", re.I)
+_ELECT_BEFORE = re.compile(r"\b(?:voters|électeurs)\s+(?:\w+\s+){0,2}?(?:elect|elected|re-?elect\w*|élisent|"
+                           r"réélisent|choose|chose)\s+(?:(?:incumbent|former|president|prime minister)\s+)*$", re.I)
+_ANNOUNCES_FOR = re.compile(r"\b(?:announc|declar|launch|officialis|annonc|déclar)\w*\s+(?:his|her|their|sa|leur)\s+"
+                            r"(?:candidacy|bid|campaign|candidature)\s+(?:for|to|à|pour)\s+(?:the\s+|la\s+|l['’])?", re.I)
+# "Missouri Senate candidate Todd Akin": a candidate for an office the sentence names no election of
+_OTHER_OFFICE = re.compile(r"\b(?:Senate|House|Assembly|[Cc]ouncil|[Cc]ongressional|Congress|city|municipal|"
+                           r"parliamentary|legislative|local)\s+(?:candidates?|nominees?|hopefuls?)\s+$")
+_FORMER_CUE = re.compile(r"\b(?:former|ex-|ancien\w*)\s+(?:\w+\s+)?(?:candidate|candidat\w*|nominee)s?\s+"
+                         r"(?:[A-Z][\w'’.-]+\s+)*$", re.I)
 _NEGATION = re.compile(r"\b(not|n't|never|refus\w*|declin\w*|reject\w*|no longer|rule[sd]? out|"
-                       r"ne|n['’]|pas|jamais|exclu\w*|impossible|refuse)\b", re.I)
-_CUE_BEFORE = re.compile(
-    r"\b(candidates?|nominees?|contenders?|hopefuls?|challengers?|frontrunners?|front-runners?|candidat[es]*|"
-    r"tête de liste)\s+(?:(?:[A-Z][\w'’.-]+|and|et|,)\s+)*$", re.I)
-_CUE_AFTER = re.compile(
-    r"\s*(?:,\s*(?:the|a|an|le|la)?\s*(?:[\w-]+\s+){0,3}?(?:candidate|nominee|contender|candidat|candidate)\b|"
-    r"(?:officially\s+)?(?:announces?|announced|declares?|declared|launch\w*)\s+(?:his|her)\s+(?:candidacy|bid|campaign)|"
-    r"(?:is|was|will be)\s+(?:running|the\s+\w+\s+nominee)|runs?\s+for|ran\s+for|"
-    r"(?:annonce|déclare|officialise)\s+sa\s+candidature|est\s+candidate?)", re.I)
-_POLL = re.compile(r"\b(polls?|polling|survey|sondages?|intentions? de vote)\b", re.I)
-_EXIT_POLL = re.compile(r"\b(exit polls?|sondages? de sortie)\b", re.I)
+                       r"ne|n['’]|pas|jamais|exclu\w*|impossible|refuse|denies|denied|dément\w*)\b", re.I)
+# opinion polls, not "the October 22 poll" (the vote itself)
+_POLL = re.compile(r"\b(opinion polls?|polls?\s+(?:that\s+|which\s+)?(?:show|suggest|indicat|predict|give|gave|put|"
+                   r"find|found|ha[sd])\w*|polling|surveys?|sondages?|intentions? de vote|in the polls|"
+                   r"(?:latest|new|recent|a|one)\s+poll|poll of)\b", re.I)
+_EXIT_POLL = re.compile(r"\b(exit polls?|sondages? de sortie|projections?|projected|estimations?)\b", re.I)
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*(%|per ?cent|pour ?cent|percent|seats|sièges|votes|voix)?", re.I)
-_ACTORS = (EntityType.PERSON, EntityType.PARTY)
-_GOVERNED = re.compile(r"\b(face à|avec|with|against|contre|to|à|by|par|of|de|than|que)\s+$", re.I)
-_WINDOW = 80
-
-
-@dataclass(frozen=True)
-class _Ent:
-    start: int
-    end: int
-    id: str
-    type: EntityType
-
-
-class _Sentence:
-    def __init__(self, start: int, end: int, text: str, ents: list[_Ent], date: str | None) -> None:
-        self.start, self.end, self.text, self.ents, self.date = start, end, text, ents, date
-
-    def before(self, pos: int, types=_ACTORS) -> _Ent | None:
-        found = [e for e in self.ents if e.end <= pos and e.type in types]
-        return found[-1] if found else None
-
-    def actor_before(self, pos: int) -> _Ent | None:
-        """The acting person before `pos`: the nearest one not governed by a preposition, else a party."""
-        persons = [e for e in self.ents if e.end <= pos and e.type is EntityType.PERSON]
-        for ent in reversed(persons):
-            if not _GOVERNED.search(self.text[max(0, ent.start - 12):ent.start]):
-                return ent
-        return persons[-1] if persons else self.before(pos, (EntityType.PARTY,))
-
-    def after(self, pos: int, types=_ACTORS, window: int = _WINDOW) -> _Ent | None:
-        found = [e for e in self.ents if e.start >= pos and e.type in types and e.start - pos <= window]
-        return found[0] if found else None
-
-    def evidence(self) -> Evidence:
-        return Evidence(text=self.text, start=self.start, end=self.end)
+# "led by 1,531 votes", "leads Cruz by a similar 0.2 percent", "a margin of 3 points", "ahead by": margins
+_MARGIN_BEFORE = re.compile(
+    r"(?:\b(?:by)\s+(?:(?:about|around|nearly|almost|only|just|some|roughly|over|more than|less than|"
+    r"a similar|a mere|environ|quelque|seulement|près de|plus de|moins de)\s+)*|"
+    r"(?:margin|lead|edge|ahead)\b[^.;]{0,30}\(\s*|\b(?:margin|lead|edge|gap|écart|avance|avantage|difference)\b"
+    r"[\w\s]{0,20}?(?:of|is|was|de|d['’]|est|:)?\s*(?:about|around|nearly|only|just|environ)?\s*)$", re.I)
+_MARGIN_AFTER = re.compile(r"\s*(?:%|percent|per cent|votes|voix|seats|sièges)?\s*(?:points?|percentage points?|lead|"
+                           r"margin|ahead|d['’]avance|d['’]écart|of those counted|(?:more|fewer|less) than|short of|"
+                           r"de plus que|de moins que)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:of|out of|sur)\s+(?:the\s+|les\s+)?$|\bmajority\s+(?:of\s+)?$|"
+                           r"\b(?:needs?|needed|required|requires)\s+(?:\w+\s+){0,2}$", re.I)
+_PART_OF = re.compile(r"\s*(?:of|out of|sur)\s+(?:the\s+|les\s+)?\d+\s+(seats|sièges)\b", re.I)
+_THRESHOLD = re.compile(r"\b(threshold|requirement|seuil|minimum|quorum|turnout|participation|abstention|needed|"
+                        r"required|necessary|nécessaires?)\b", re.I)
+_BOUND = re.compile(r"\b(?:below|under|at most|moins de|au-dessous de)\s*$", re.I)
 
 
 def find_relations(parsed: Parsed, document: Document, resolution: Resolution) -> tuple[Relation, ...]:
     """Every relation the rules find in the document, in text order, without duplicates."""
-    types = {e.id: e.type for e in resolution.entities}
-    main_election = _main_election(resolution.entities)
     out: dict[tuple, Relation] = {}
-    for sentence in _sentences(parsed, document, resolution, types):
-        for rel in _sentence_relations(sentence, main_election):
+    winner: str | None = None  # who was last said to win, for "Y concedes defeat" in a later sentence
+    for sentence in sentences(parsed, document, resolution):
+        rels = list(_sentence_relations(sentence))
+        rels += list(_conceded(sentence, winner, rels))
+        for rel in rels:
             key = (rel.subject, rel.predicate, rel.object, rel.value, rel.evidence.start)
             out.setdefault(key, rel)
+        winner = _winner(sentence) or winner
     return tuple(out.values())
 
 
-def _sentences(parsed: Parsed, document: Document, resolution: Resolution, types: dict) -> Iterator[_Sentence]:
-    index = SpanIndex(resolution.by_offset)
-    for start, end in parsed.sentences:
-        inside = [_Ent(a, b, resolution.by_offset[(a, b)], types[resolution.by_offset[(a, b)]])
-                  for a, b in index.within(start, end)]
-        if inside:
-            text = document.text[start:end]
-            reference = _segment_date(document, start)
-            yield _Sentence(start, end, text.strip(), _shift(inside, start, text), reference)
+def _winner(s: Sentence) -> str | None:
+    """The person a sentence says won (`X wins`, `X is elected`), if any."""
+    for m in _WIN.finditer(s.text):
+        actor = s.actor_before(m.start())
+        if actor is not None and actor.type is EntityType.PERSON and not _negated(s, actor.end, m.start()):
+            return actor.id
+    return None
 
 
-def _shift(ents: list[_Ent], start: int, text: str) -> list[_Ent]:
-    """Offsets relative to the stripped sentence text, so cue positions and entity positions agree."""
-    lead = len(text) - len(text.lstrip())
-    return [_Ent(e.start - start - lead, e.end - start - lead, e.id, e.type) for e in ents]
+def _conceded(s: Sentence, winner: str | None, found: list[Relation]) -> Iterator[Relation]:
+    """`Y concedes defeat` with no winner named: the one who won, in this sentence or an earlier one."""
+    for m in _CONCEDES_ALONE.finditer(s.text):
+        loser = s.actor_before(m.start())
+        won = _winner(s) or winner
+        if loser is None or loser.type is not EntityType.PERSON or won in (None, loser.id) or \
+                _negated(s, loser.end, m.start()) or any(r.predicate is Predicate.DEFEATS for r in found):
+            continue
+        yield _rel(s, won, Predicate.DEFEATS, loser.id, resolve_date(s.text, s.date) or s.date, 0.5)
 
 
-def _segment_date(document: Document, offset: int) -> str | None:
-    for segment in document.segments:
-        if segment.start <= offset < segment.end:
-            return segment.date
-    return document.date
-
-
-def _main_election(entities: tuple[Entity, ...]) -> str | None:
-    counts = Counter({e.id: len(e.mentions) for e in entities if e.type is EntityType.ELECTION})
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _sentence_relations(s: _Sentence, main_election: str | None) -> Iterator[Relation]:
-    date = _date(s)
-    yield from _member_of(s, date)
+def _sentence_relations(s: Sentence) -> Iterator[Relation]:
+    date = resolve_date(s.text, s.date) or s.date
+    for person, party, confidence in memberships(s):
+        yield _rel(s, person, Predicate.MEMBER_OF, party, date, confidence)
     defeats = list(_defeats(s, date))
     yield from defeats
     yield from _endorses(s, date)
-    yield from _withdraws(s, date, main_election)
-    shares = list(_vote_shares(s, date, main_election, defeats))
+    withdrawals = list(_withdraws(s, date))
+    yield from withdrawals
+    shares = list(_vote_shares(s, date, defeats))
     yield from shares
-    yield from _candidacies(s, date, main_election, shares + defeats)
+    yield from _candidacies(s, date, shares + defeats + withdrawals)
 
 
-def _date(s: _Sentence) -> str | None:
-    return resolve_date(s.text, s.date) or s.date
-
-
-def _rel(s: _Sentence, subject: str, predicate: Predicate, obj: str, date: str | None, confidence: float,
+def _rel(s: Sentence, subject: str, predicate: Predicate, obj: str, date: str | None, confidence: float,
          value: float | None = None, unit: Unit | None = None) -> Relation:
     return Relation(subject=subject, predicate=predicate, object=obj, value=value, unit=unit, date=date,
                     confidence=confidence, evidence=s.evidence())
 
 
-def _negated(s: _Sentence, start: int, end: int) -> bool:
+def _negated(s: Sentence, start: int, end: int) -> bool:
     return bool(_NEGATION.search(s.text[max(0, start):end]))
 
 
-def _member_of(s: _Sentence, date: str | None) -> Iterator[Relation]:
-    """`Manuel Valls (PS)`, `Marine Le Pen of the National Front`, `Socialist Party candidate Benoît Hamon`."""
-    for a, b in zip(s.ents, s.ents[1:]):
-        between = s.text[a.end:b.start]
-        if a.type is EntityType.PERSON and b.type is EntityType.PARTY:
-            if re.fullmatch(r"\s*\(\s*", between):
-                yield _rel(s, a.id, Predicate.MEMBER_OF, b.id, date, 0.9)
-            elif re.fullmatch(r"\s*,?\s*(?:(?:the|le|la|an?|un|une)\s+)?(?:(?:candidate|nominee|leader|candidat|"
-                              r"candidate|chef|dirigeante?|présidente?|member|membre)\s+)?"
-                              r"(?:of|from|du|de|des|de la|for)\s+(?:the\s+|l['’])?", between, re.I):
-                yield _rel(s, a.id, Predicate.MEMBER_OF, b.id, date, 0.7)
-        elif a.type is EntityType.PARTY and b.type is EntityType.PERSON:
-            if re.fullmatch(r"\s*(?:['’]s\s+)?(?:(?:presidential|deputy|former|party)\s+)?(?:candidate|nominee|leader|"
-                            r"chief|chairman|chairwoman|MP|senator|politician|hopeful|frontrunner|député|candidat|"
-                            r"candidate|chef|présidente?|secrétaire général)?\s*,?\s*", between, re.I) \
-                    and (between.strip() or s.text[b.start - 1:b.start] != "("):
-                yield _rel(s, b.id, Predicate.MEMBER_OF, a.id, date, 0.7)
-
-
-def _endorses(s: _Sentence, date: str | None) -> Iterator[Relation]:
+def _endorses(s: Sentence, date: str | None) -> Iterator[Relation]:
     for m in _ENDORSE.finditer(s.text):
         subject = s.actor_before(m.start())
-        target = s.after(m.end(), (EntityType.PERSON, EntityType.PARTY))
-        if subject and target and subject.id != target.id and not _negated(s, subject.end, m.end()):
-            if not _NEGATION.search(m.group(0)):
-                yield _rel(s, subject.id, Predicate.ENDORSES, target.id, date, 0.7)
+        target = s.after(m.end(), ACTORS, window=45)
+        if not (subject and target) or subject.id == target.id or subject.type is not EntityType.PERSON:
+            continue
+        if _negated(s, subject.end, m.end()) or _NEGATION.search(m.group(0)) or \
+                _NOT_ENDORSE.search(s.text[max(0, m.start() - 20):m.start()]) or \
+                _CLAUSE.search(s.text[m.end():target.start]):
+            continue
+        yield _rel(s, subject.id, Predicate.ENDORSES, target.id, date, 0.7)
+    persons = s.of_type(EntityType.PERSON)
+    for a, b in zip(persons, persons[1:]):
+        if _SUPPORTER_OF.search(s.text[:a.start]) and re.fullmatch(r"\s*,?\s*", s.text[a.end:b.start]):
+            yield _rel(s, b.id, Predicate.ENDORSES, a.id, date, 0.6)
 
 
-def _withdraws(s: _Sentence, date: str | None, main_election: str | None) -> Iterator[Relation]:
+def _withdraws(s: Sentence, date: str | None) -> Iterator[Relation]:
     for m in _WITHDRAW.finditer(s.text):
         subject = s.actor_before(m.start())
         if subject is None or subject.type is not EntityType.PERSON or _negated(s, subject.end, m.start()):
             continue
         favour = _IN_FAVOUR.search(s.text, m.end())
-        target = s.after(favour.end(), (EntityType.PERSON, EntityType.PARTY)) if favour else None
+        target = s.after(favour.end(), ACTORS) if favour else None
         election = s.after(m.end(), (EntityType.ELECTION,), window=200)
-        obj = target.id if target else (election.id if election else main_election)
+        obj = target.id if target else (election.id if election else s.context or s.scope.main)
         if obj and obj != subject.id:
             yield _rel(s, subject.id, Predicate.WITHDRAWS, obj, date, 0.75 if target else 0.6)
 
 
-def _defeats(s: _Sentence, date: str | None) -> Iterator[Relation]:
+def _defeats(s: Sentence, date: str | None) -> Iterator[Relation]:
     for m in _DEFEAT.finditer(s.text):
+        if _PASSIVE.search(s.text[max(0, m.start() - 25):m.start()]) and re.match(r"\s+by\b", s.text[m.end():]):
+            loser, winner = s.actor_before(m.start()), s.after(m.end(), ACTORS)  # "X is defeated by Y"
+            if loser and winner and loser.id != winner.id:
+                yield _rel(s, winner.id, Predicate.DEFEATS, loser.id, date, 0.7)
+            continue
         yield from _winner_loser(s, m.start(), m.end(), date)
+    for m in _CONCEDE.finditer(s.text):  # "Sanders concedes the Missouri primary to Clinton": the reverse
+        loser, winner = s.actor_before(m.start()), s.after(m.end(), ACTORS)
+        if loser and winner and loser.id != winner.id and not _negated(s, loser.end, m.start()):
+            yield _rel(s, winner.id, Predicate.DEFEATS, loser.id, date, 0.7)
     if not _DEFEAT.search(s.text):
         for m in _WIN.finditer(s.text):
             against = _AGAINST.search(s.text, m.end())
             if against:
-                yield from _winner_loser(s, m.start(), against.end(), date, share_from=m.end(),
-                                         window=_WINDOW * 2)
+                yield from _winner_loser(s, m.start(), against.end(), date, share_from=m.end(), window=160)
 
 
-def _winner_loser(s: _Sentence, cue_start: int, cue_end: int, date: str | None, *,
-                  share_from: int | None = None, window: int = _WINDOW) -> Iterator[Relation]:
+def _winner_loser(s: Sentence, cue_start: int, cue_end: int, date: str | None, *,
+                  share_from: int | None = None, window: int = 80) -> Iterator[Relation]:
     winner = s.actor_before(cue_start)
-    loser = s.after(cue_end, (EntityType.PERSON, EntityType.PARTY), window=window)
+    # a person beats a person: "holds off UKIP's leader Paul Nuttall" is Nuttall, not UKIP
+    types = (EntityType.PERSON,) if winner is not None and winner.type is EntityType.PERSON else ACTORS
+    loser = s.after(cue_end, types, window=window) or s.after(cue_end, ACTORS, window=window)
     if winner and loser and winner.id != loser.id and not _negated(s, winner.end, cue_start):
         share = _first_share(s.text[cue_end if share_from is None else share_from:])
+        if share is None:  # "X wins with 55.1 percent of the vote, defeating Y"
+            share = _first_share(s.text[winner.end:cue_start])
         yield _rel(s, winner.id, Predicate.DEFEATS, loser.id, date, 0.7,
                    value=share, unit=Unit.PERCENT if share is not None else None)
 
 
 def _first_share(text: str) -> float | None:
     for m in _NUMBER.finditer(text):
-        if m.group(2) and _unit(m.group(2)) is Unit.PERCENT:
+        if m.group(2) and _unit(m.group(2)) is Unit.PERCENT and not _is_margin(m, text):
             return float(m.group(1).replace(",", "."))
     return None
 
@@ -236,19 +250,31 @@ def _unit(word: str | None) -> Unit | None:
     return Unit.PERCENT
 
 
-def _vote_shares(s: _Sentence, date: str | None, main_election: str | None,
-                 defeats: list[Relation]) -> Iterator[Relation]:
-    if _POLL.search(s.text) and not _EXIT_POLL.search(s.text):
-        return
+def _vote_shares(s: Sentence, date: str | None, defeats: list[Relation]) -> Iterator[Relation]:
+    if _POLL.search(s.text) or _EXIT_POLL.search(s.text):
+        return  # opinion polls, exit polls and projections are no results
+    if not (s.of_type(EntityType.ELECTION) or _RESULT_WORDS.search(s.text)):
+        return  # "80 % des frappes": a percentage in a sentence about no vote
     for m in _NUMBER.finditer(s.text):
+        if _TOTAL_BEFORE.search(s.text[max(0, m.start() - 20):m.start()]):
+            continue  # "123 of the 350 seats": 350 is the size of the chamber
         value, unit = _share(m, s.text)
-        if value is None:
+        part_of = _PART_OF.match(s.text, m.end())
+        if value is None and part_of:
+            value, unit = float(m.group(1)), _unit(part_of.group(1))
+        if value is None or _is_margin(m, s.text):
             continue
         subject = _share_holder(s, m, defeats)
-        election = s.after(0, (EntityType.ELECTION,), window=10_000)
-        obj = election.id if election else main_election
-        if subject and obj:
-            yield _rel(s, subject, Predicate.VOTE_SHARE, obj, date, 0.6, value=value, unit=unit)
+        election = s.election_near(m.start())
+        if subject and election:
+            yield _rel(s, subject, Predicate.VOTE_SHARE, election, date, 0.6, value=value, unit=unit)
+
+
+def _is_margin(m: re.Match, text: str) -> bool:
+    """A lead, a margin, a point change or a legal threshold is not a share of the vote."""
+    before = text[max(0, m.start() - 40):m.start()]
+    return bool(_MARGIN_BEFORE.search(before) or _MARGIN_AFTER.match(text, m.end()) or _BOUND.search(before)
+                or _THRESHOLD.search(text[max(0, m.start() - 60):m.end() + 30]))
 
 
 def _share(m: re.Match, text: str) -> tuple[float | None, Unit | None]:
@@ -263,54 +289,113 @@ def _share(m: re.Match, text: str) -> tuple[float | None, Unit | None]:
     return value, unit
 
 
-def _share_holder(s: _Sentence, m: re.Match, defeats: list[Relation]) -> str | None:
+def _share_holder(s: Sentence, m: re.Match, defeats: list[Relation]) -> str | None:
+    if _SECOND_SHARE.search(s.text[max(0, m.start() - 40):m.start()]):  # "57.6 percent to 42.4 percent"
+        if defeats:
+            return defeats[0].object
+        following = s.after(m.end(), ACTORS, window=60)
+        if following is not None:
+            return following.id
+    if defeats and _FIRST_SHARE.match(s.text, m.end()):
+        return defeats[0].subject
     follow = re.match(r"\s*(?:%|per ?cent|percent)?\s*(?:pour|for)\s+", s.text[m.end():])
     if follow:
-        target = s.after(m.end(), _ACTORS, window=follow.end() + 5)
+        target = s.after(m.end(), ACTORS, window=follow.end() + 5)
         if target:
             return target.id
     if defeats and re.search(r"\b(with|avec)\s+(?:about |around |nearly |almost |more than )?$",
                              s.text[max(0, m.start() - 30):m.start()]):
         return defeats[0].subject
     holder = s.before(m.start())
+    if holder is not None and holder.type is EntityType.PARTY:  # "X of the Y Party wins with 53 percent": X
+        person = s.before(holder.start, (EntityType.PERSON,))
+        if person is not None and _ATTACHED_PARTY.fullmatch(s.text[person.end:holder.start]):
+            return person.id
     return holder.id if holder else None
 
 
-def _candidacies(s: _Sentence, date: str | None, main_election: str | None,
-                 results: list[Relation]) -> Iterator[Relation]:
-    election = s.after(0, (EntityType.ELECTION,), window=10_000)
-    seen = set()
-    for rel in results:  # who has a result or beat someone ran in that election
-        target = rel.object if rel.predicate is Predicate.VOTE_SHARE else (election.id if election else None)
-        for person in (rel.subject,) if rel.predicate is Predicate.VOTE_SHARE else (rel.subject, rel.object):
-            if target and (person, target) not in seen and person.startswith("person/"):
-                seen.add((person, target))
-                yield _rel(s, person, Predicate.CANDIDATE_IN, target, date, 0.6)
-    for person, election_id in _stated_candidacies(s):
-        if (person, election_id) not in seen:
-            seen.add((person, election_id))
-            yield _rel(s, person, Predicate.CANDIDATE_IN, election_id, date, 0.5)
-    target = election.id if election else main_election
-    for person in _flagged_candidates(s) if target else ():
-        if (person, target) not in seen:
-            seen.add((person, target))
-            yield _rel(s, person, Predicate.CANDIDATE_IN, target, date, 0.4)
+_FIRST_SHARE = re.compile(r"\s*(?:%|percent|per cent|pour cent)?\s*(?:to|against|versus|vs\.?|contre)\s+\d", re.I)
+_SECOND_SHARE = re.compile(r"\d\s*(?:%|percent|per cent|pour cent)\s+(?:to|against|versus|vs\.?|contre)\s+$", re.I)
+_ATTACHED_PARTY = re.compile(r"\s*(?:\(\s*|,?\s*(?:the\s+)?(?:candidate|leader|nominee)\s+(?:of|for)\s+(?:the\s+)?|"
+                             r"of\s+the\s+|(?:du|de\s+la|des)\s+)", re.I)
 
 
-def _flagged_candidates(s: _Sentence) -> Iterator[str]:
+def _candidacies(s: Sentence, date: str | None, results: list[Relation]) -> Iterator[Relation]:
+    seen: set[tuple[str, str]] = set()
+
+    def once(person: str, election: str | None, confidence: float) -> Iterator[Relation]:
+        if election and person.startswith("person/") and (person, election) not in seen:
+            seen.add((person, election))
+            yield _rel(s, person, Predicate.CANDIDATE_IN, election, date, confidence)
+
+    positions = {e.id: e.start for e in s.ents}
+    for rel in results:  # who has a result, beat someone or withdrew ran in that election
+        if rel.predicate is Predicate.VOTE_SHARE:
+            yield from once(rel.subject, rel.object, 0.6)
+        elif rel.predicate is Predicate.DEFEATS:
+            election = s.election_near(positions.get(rel.subject, 0))
+            yield from once(rel.subject, election, 0.6)
+            yield from once(rel.object, election, 0.6)
+        elif rel.predicate is Predicate.WITHDRAWS and s.of_type(EntityType.ELECTION):
+            yield from once(rel.subject, s.election_near(positions.get(rel.subject, 0)), 0.5)
+    for person, election in _stated_candidacies(s):
+        yield from once(person, election, 0.5)
+    for ent in _paired_candidates(s):
+        yield from once(ent.id, s.election_of_candidate(ent.start, reach=200), 0.5)
+    if s.of_type(EntityType.ELECTION) or _VOTE_WORDS.search(s.text):
+        for ent in s.of_type(EntityType.PERSON):  # "the election which saw President X reelected", "voters elect X"
+            if (_ELECTED_AFTER.match(s.text, ent.end) and not _negated(s, ent.end, ent.end + 25)) or \
+                    _ELECT_BEFORE.search(s.text[max(0, ent.start - 60):ent.start]):
+                yield from once(ent.id, s.election_near(ent.start), 0.5)
+    for m in _TERM.finditer(s.text):
+        actor = s.actor_before(m.start())
+        if actor is not None and not _negated(s, actor.end, m.start()):
+            yield from once(actor.id, s.election_near(m.start()), 0.4)
+    for ent in _flagged_candidates(s):
+        before = s.text[max(0, ent.start - 80):ent.start]
+        if not (_FORMER_CUE.search(before) or _OTHER_OFFICE.search(before)):  # a former candidate of what?
+            yield from once(ent.id, s.election_of_candidate(ent.start), 0.4)
+    for m in _ANNOUNCES_FOR.finditer(s.text):  # "X ... announces his candidacy for the UKIP leadership"
+        election, actor = s.after(m.end(), (EntityType.ELECTION,), window=5), s.actor_before(m.start())
+        if election is not None and actor is not None and not _negated(s, actor.end, m.start()):
+            yield from once(actor.id, election.id, 0.5)
+
+
+def _flagged_candidates(s: Sentence) -> Iterator:
     """`presidential candidate X`, `candidates X and Y face off`, `X announces his candidacy`, `candidat X`:
-    the cue right next to the person; the election is the sentence's, else the document's main one."""
-    persons = [e for e in s.ents if e.type is EntityType.PERSON]
-    for ent in persons:
-        before = s.text[max(0, ent.start - 30):ent.start]
+    the cue right next to the person."""
+    for ent in s.of_type(EntityType.PERSON):
+        before = s.text[max(0, ent.start - 80):ent.start]
         after = s.text[ent.end:ent.end + 40]
-        if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after):
-            yield ent.id
+        if CUE_BEFORE.search(before) or CUE_AFTER.match(after):
+            yield ent
 
 
-def _stated_candidacies(s: _Sentence) -> Iterator[tuple[str, str]]:
-    """`X and Y advanced to the second round of ELECTION`, `X, candidate in ELECTION`: the person, the cue and
-    the election in one stretch of text, other persons allowed only as a coordinated list."""
+def _paired_candidates(s: Sentence) -> Iterator:
+    """Two persons contesting one election: `the second round ... between X and Y`, `to elect either X or
+    Y`, `X and Y hold a presidential debate`, `X debates with Y`."""
+    persons = s.of_type(EntityType.PERSON)
+    if not (s.of_type(EntityType.ELECTION) or s.context or s.scope.main):
+        return
+    elections = s.of_type(EntityType.ELECTION)
+    for a, b in zip(persons, persons[1:]):
+        between = s.text[a.end:b.start]
+        before = s.text[max(0, a.start - 30):a.start]
+        if re.fullmatch(r"\s*(?:and|or|et|ou)\s*", between):
+            election_before = any(e.end <= a.start for e in elections)
+            if (_BETWEEN_PAIR.search(before) and election_before) or _ELECT_EITHER.search(before) or \
+                    (_CONTEST.search(s.text[b.end:]) and not _negated(s, b.end, b.end + 40)):
+                yield a
+                yield b
+        elif re.fullmatch(r"\s*(?:debates?|debated|débat\w*)\s+(?:with|avec)\s+", between, re.I) or \
+                (_LEADS.fullmatch(between) and elections):
+            yield a
+            yield b
+
+
+def _stated_candidacies(s: Sentence) -> Iterator[tuple[str, str]]:
+    """`X and Y advanced to the second round of ELECTION`, `X, candidate in ELECTION`, `X wins ELECTION`:
+    the person, the cue and the election in one stretch of text, other persons allowed only as a list."""
     for i, ent in enumerate(s.ents):
         if ent.type is not EntityType.PERSON:
             continue
@@ -319,6 +404,9 @@ def _stated_candidacies(s: _Sentence) -> Iterator[tuple[str, str]]:
             continue
         between = s.text[ent.end:election.start]
         others = [e for e in s.ents[i + 1:] if e.start < election.start and e.type is not EntityType.PLACE]
+        if others and others[0].type is EntityType.PARTY and _ATTACHED_PARTY.fullmatch(s.text[ent.end:others[0].start]):
+            between = s.text[others[0].end:election.start].lstrip(") ")  # "X of the Freedom Party wins ..."
+            others = others[1:]
         for other in reversed(others):
             if other.type is not EntityType.PERSON:
                 break
@@ -326,5 +414,6 @@ def _stated_candidacies(s: _Sentence) -> Iterator[tuple[str, str]]:
         if any(o.type is not EntityType.PERSON for o in others):
             continue
         rest = re.sub(r"^(?:\s*(?:,|and|et)\s*X)*", "", between)
-        if "X" not in rest and _CANDIDACY.search(rest):
+        if "X" not in rest and (_CANDIDACY.search(rest) or _RESULT_VERB.match(rest)) \
+                and not _negated(s, ent.end, election.start):
             yield ent.id, election.id

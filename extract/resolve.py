@@ -7,35 +7,58 @@ its type, so the same person in two documents gets the same id.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from extract.countries import country_of
+from extract.elections import ElectionContext, election_names
 from extract.gazetteer import Gazetteer
 from extract.ids import entity_id
 from extract.mentions import Parsed, RawSpan, SpanIndex
 from extract.names import keys, name_key, strip_title
-from extract.patterns import COUNTRY_ADJECTIVES, NOT_PARTIES, PARTY_PATTERNS, parse_election
+from extract.patterns import (
+    CUE_AFTER, CUE_BEFORE, NOT_PARTIES, PARTY_PATTERNS, PRIMARY_SIGNAL, ElectionMention, read_election,
+)
 from extract.records import Document, Entity, EntityType, Mention
 
-__all__ = ["Resolution", "resolve", "CANDIDATE_CUES"]
+__all__ = ["Resolution", "resolve"]
 
-CANDIDATE_CUES = re.compile(
-    r"\b(candidate|candidacy|nominee|contender|challenger|hopeful|runs? for|running for|ran for|face[sd]? off|"
-    r"run-?off|presidential bid|candidat|candidate|candidature|investie?|en lice|qualifiée? pour le second tour)\b",
-    re.IGNORECASE,
-)
 _PARTY_NOUNS = {"socialists", "republicans", "democrats", "conservatives", "tories", "greens", "liberals",
                 "labour", "socialistes", "republicains", "ecologistes", "communistes", "insoumis"}
 _PARTY_STEMS = {"democrats": "democratic", "tories": "conservative", "labour": "labour"}
-_COUNTRY_NAMES = {"france": "French", "germany": "German", "united kingdom": "United Kingdom",
-                  "britain": "United Kingdom", "great britain": "United Kingdom", "netherlands": "Dutch",
-                  "the netherlands": "Dutch", "austria": "Austrian", "italy": "Italian", "spain": "Spanish",
-                  "united states": "United States", "america": "United States", "u s": "United States",
-                  "us": "United States", "usa": "United States", "greece": "Greek", "poland": "Polish",
-                  "canada": "Canadian", "australia": "Australian", "ireland": "Irish", "belgium": "Belgian",
-                  "allemagne": "German", "royaume uni": "United Kingdom", "etats unis": "United States",
-                  "pays bas": "Dutch", "autriche": "Austrian", "italie": "Italian", "espagne": "Spanish"}
-_CUE_WINDOW = 80
+_PARTY_BEFORE = re.compile(
+    r"(?:\b(?:ruling|governing|opposition|incumbent|far[- ]right|far[- ]left|right-wing|left-wing|centre-right|"
+    r"centre-left|center-right|center-left|nationalist|populist|separatist|pro-\w+|anti-\w+)\s+"
+    r"(?:(?:party|coalition|alliance)\s+)?|\b(?:candidate|nominee|leader|chairman|chairwoman|co-leader|member|"
+    r"members|founder|head)\s+of\s+(?:the\s+)?(?:\w+\s+)?)$", re.I)
+_PARTY_AFTER = re.compile(
+    r"(?:\s*\([A-Z]{2,}\))?\s*(?:['’]s\s+)?(?:(?:presidential|parliamentary|mayoral)\s+)?(?:party\b|candidate|nominee|"
+    r"leader|chairman|chairwoman|(?:won|wins|took|takes|secured|secures|obtained)\s+\d|"
+    r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}party\b)", re.I)
+_NOT_PARTY_HEAD = re.compile(
+    r"\b(?:Commission|Committee|Council|Court|Ministry|Department|University|Agency|Bank|Office|Institute|"
+    r"Foundation|Assembly|Parliament|Senate|House|Police|Army|Forces|Church|Association|Times|Post|News|"
+    r"Television|Radio|Company|Corporation|Inc|Ltd|Board|Tribunal|Authority|Government|Electoral|Election|"
+    r"Nations|Union|Journal|Press|Agence|Organi[sz]ation|Group|Fund|Tribune|Herald|Guardian)\b")
+_PARTY_ADJECTIVES_FR = {"socialiste": "socialist", "frontiste": "front national", "communiste": "communist",
+                        "insoumi": "insoumis", "insoumise": "insoumis"}
+_ISO_COUNTRIES = {"FR": "French", "GB": "United Kingdom", "US": "United States", "DE": "German", "NL": "Dutch"}
+_PARTY_ADJECTIVES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
+                     "republican": "Republican Party", "labour": "Labour Party",
+                     "conservative": "Conservative Party", "tory": "Conservative Party",
+                     "libertarian": "Libertarian Party", "liberal democrat": "Liberal Democrats",
+                     "lib dem": "Liberal Democrats", "socialist": "Socialist Party", "green": "Green Party",
+                     "front national": "National Front", "communist": "French Communist Party",
+                     "insoumis": "La France insoumise"}
+# Event pages from the Current Events Portal end with this line: its "Wikipedia" is no entity of the page.
+_BOILERPLATE = re.compile(r"Listed under [^\n]{0,120}? in Wikipedia['’]s Current events portal[^\n]*")
+# "MM. Dassault, Arnault, Pinault, Lagardère, Bolloré ou Drahi": surnames after the plural title.
+_SURNAME_LIST = re.compile(
+    r"\b(?:MM\.|Messrs\.?)\s+((?:[A-ZÀ-Ý][\w'’-]+)(?:\s*(?:,|et|ou|and|or)\s*[A-ZÀ-Ý][\w'’-]+)+)")
+_WEEKDAYS_MONTHS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
+                    "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril",
+                    "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
 _COMMON_CAPITALISED = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -45,7 +68,8 @@ _COMMON_CAPITALISED = {
     "green", "brown", "young", "king", "bush", "rice", "price", "long", "little", "love", "hope", "grace",
 }
 _PERSON_APPOSITION = re.compile(
-    r",\s+(?:an?|the|un|une|le|la)?\s*(?:[\w-]+\s+){0,3}?(?:professor|analyst|editor|spokes\w+|minister|leader|"
+    r",\s+(?:an?|the|un|une|le|la)?\s*(?:(?!(?:with|in|as|while|after|before|avec|dans)\b)"
+    r"[\w-]+\s+){0,3}?(?:professor|analyst|editor|spokes\w+|minister|leader|"
     r"candidate|mayor|senator|deputy|journalist|researcher|economist|advis[eo]r|director|chairman|secretary|"
     r"politician|lawmaker|MP|député|porte-parole|ministre|maire|sénateur|professeur|chercheur|politologue)\b",
     re.IGNORECASE)
@@ -80,22 +104,55 @@ class _Resolver:
         self.clusters: dict[str, _Cluster] = {}
         self.by_offset: dict[tuple[int, int], str] = {}
         self.acronyms: dict[str, str] = {}
+        self._sentence_starts = [start for start, _ in parsed.sentences]
+        self._tagged = self._tagged_elections()
+        self._person_ends = {s.end for s in parsed.spans if s.label == "PERSON"}
         self.country = self._guess_country()
 
     def run(self) -> Resolution:
-        persons = []
-        for span in self.parsed.spans:
+        persons, bare = [], []
+        for span in self._spans():
             if span.label == "PERSON" and not span.ent_id and not self._lookup(span, ("PERSON",)):
                 persons.append(span)
+            elif span.label == "ELECTION" and not span.ent_id and read_election(span.text, self.doc.lang).bare:
+                bare.append(span)
             else:
                 self._place(span)
+        self._bare_elections(bare)
         self._cluster_persons(persons)
+        self._surname_lists()
         self._acronym_mentions()
         self._surnames_mistyped()
         self._surname_mentions()
         self._candidate_roles()
         entities = tuple(self._entity(c) for c in sorted(self.clusters.values(), key=lambda c: c.id))
         return Resolution(entities=entities, by_offset=self.by_offset)
+
+    def _spans(self) -> list[RawSpan]:
+        """The parse's spans, without the portal's boilerplate line, and with persons the model read in a
+        country's name (`United Kingdom`) or a weekday (`Mercredi matin`) given back to places or dropped."""
+        skip = SpanIndex((m.start(), m.end()) for m in _BOILERPLATE.finditer(self.doc.text))
+        out = []
+        for span in self.parsed.spans:
+            if skip.overlaps(span.start, span.end):
+                continue
+            if span.label == "PERSON" and not span.ent_id:
+                if country_of(span.text, adjective=False):
+                    span = RawSpan(span.text, span.start, span.end, "PLACE")
+                elif name_key(span.text).split()[:1] and name_key(span.text).split()[0] in _WEEKDAYS_MONTHS:
+                    continue
+            out.append(span)
+        return out
+
+    def _surname_lists(self) -> None:
+        """`MM. Dassault, Arnault et Pinault`: each name after the plural title is a person."""
+        taken = SpanIndex(self.by_offset)
+        for m in _SURNAME_LIST.finditer(self.doc.text):
+            for name in re.finditer(r"[A-ZÀ-Ý][\w'’-]+", m.group(1)):
+                start, end = m.start(1) + name.start(), m.start(1) + name.end()
+                if not taken.overlaps(start, end):
+                    eid = entity_id(EntityType.PERSON, name.group())
+                    self._add(RawSpan(name.group(), start, end, "PERSON"), eid, EntityType.PERSON, name.group())
 
     # -- one span at a time -------------------------------------------------------------------------
     def _place(self, span: RawSpan) -> None:
@@ -110,24 +167,37 @@ class _Resolver:
         if span.label == "ELECTION":
             return self._election(span)
         gid = self._lookup(span, (span.label, "PARTY", "MEDIA", "ORG", "ELECTION", "PERSON"))
+        if gid is None and span.label == "PARTY":
+            gid = self._prefixed_party(span)
         if gid:
             entry = self.entries[gid]
             return entry.id, entry.type, entry.name
-        if span.text in self.acronyms:
-            cluster = self.clusters[self.acronyms[span.text]]
+        head = re.sub(r"\s+[Pp]arty$", "", span.text.strip())
+        if span.text in self.acronyms or head in self.acronyms:  # "NLD party" after "National League (NLD)"
+            cluster = self.clusters[self.acronyms.get(span.text) or self.acronyms[head]]
             return cluster.id, cluster.type, cluster.name
+        if head != span.text.strip() and (gid := self._lookup(RawSpan(head, 0, 0, "PARTY"), ("PARTY",))):
+            entry = self.entries[gid]  # "the Liberal Democrats party"
+            return entry.id, entry.type, entry.name
         return self._by_label(span)
 
     def _by_label(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
         name = _clean_name(span.text)
+        if span.label == "PARTY" and name_key(name).rstrip("s") in _PARTY_ADJECTIVES_FR:  # "les socialistes"
+            return self._party_by_adjective(_PARTY_ADJECTIVES_FR[name_key(name).rstrip("s")])
+        if span.label in ("ORG", "PARTY"):  # "the Liberal Party-led Coalition" is led by the Liberal Party
+            name = re.sub(r"-(?:led|backed|dominated|controlled)\b.*$", "", name)
         if not _plausible(name):
             return None
         if span.label == "NORP":
             return self._party_noun(name)
+        if span.label == "PARTY" and name_key(name) in _PARTY_ADJECTIVES:
+            return self._party_by_adjective(name)
         if span.label in ("ORG", "PLACE") and self._person_by_apposition(span, name):
             return entity_id(EntityType.PERSON, name), EntityType.PERSON, name
         if span.label in ("ORG", "PARTY"):
-            is_party = span.label == "PARTY" or any(p.fullmatch(name) for p in PARTY_PATTERNS)
+            is_party = span.label == "PARTY" or any(p.fullmatch(name) for p in PARTY_PATTERNS) \
+                or self._in_party_context(span, name)
             if is_party and name_key(name) in NOT_PARTIES:
                 is_party = False
             etype = EntityType.PARTY if is_party else EntityType.ORG
@@ -138,14 +208,39 @@ class _Resolver:
             return entity_id(etype, name), etype, name
         return None
 
+    def _in_party_context(self, span: RawSpan, name: str) -> bool:
+        """An organisation the text treats as a party: `the ruling X`, `X candidate Y`, `Y of the X` (Y a
+        person), `X (ACR) won 60 seats`, `X, the opposition party` — not a commission, a court or a newspaper."""
+        if _NOT_PARTY_HEAD.search(name):
+            return False
+        text = self.doc.text
+        before, after = text[max(0, span.start - 60):span.start], text[span.end:span.end + 60]
+        if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after):
+            return True
+        m = re.search(r"\s+of\s+the\s+$", before)
+        return bool(m) and span.start - len(m.group(0)) in self._person_ends
+
     def _person_by_apposition(self, span: RawSpan, name: str) -> bool:
         """`Cecile Alduy, an associate professor`: a two- or three-word name followed by a role is a person,
         whatever label the statistical model gave it."""
         words = name.split()
-        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words) \
+                or country_of(name):
             return False
         after = self.doc.text[span.end:span.end + 60]
         return bool(_PERSON_APPOSITION.match(after))
+
+    def _party_by_adjective(self, name: str) -> tuple[str, EntityType, str]:
+        """`Labour leader`, `the Democratic nominee`: the party the adjective stands for in this country."""
+        party = _PARTY_ADJECTIVES[name_key(name)]
+        if party == "Republican Party" and self.country == "French":
+            party = "The Republicans"
+        for key in keys(party):
+            gid = self.index.get(("PARTY", key))
+            if gid:
+                entry = self.entries[gid]
+                return entry.id, entry.type, entry.name
+        return entity_id(EntityType.PARTY, party), EntityType.PARTY, party
 
     def _party_noun(self, name: str) -> tuple[str, EntityType, str] | None:
         """`the Socialists` names the Socialist Party when the gazetteer knows one by that stem."""
@@ -153,15 +248,34 @@ class _Resolver:
         if key not in _PARTY_NOUNS:
             return None
         stem = _PARTY_STEMS.get(key, key[:-1] if key.endswith("s") else key)
+        if stem == "republican" and self.country == "French":
+            stem = "the republicans"
+            gid = self.index.get(("PARTY", "the republicans"))
+            if gid:
+                return gid, EntityType.PARTY, self.entries[gid].name
         gid = self.index.get(("PARTY", f"{stem} party"))
         if gid:
             entry = self.entries[gid]
             return entry.id, entry.type, entry.name
         return entity_id(EntityType.PARTY, name), EntityType.PARTY, name
 
+    def _prefixed_party(self, span: RawSpan) -> str | None:
+        """`Northern Irish Democratic Unionist Party`, `French Socialist Party`: a known party after words that
+        name no other country than its own (`Jamaican Labour Party` is another party)."""
+        words = _clean_name(span.text).split()
+        for n in (1, 2):
+            if len(words) <= n + 1:
+                break
+            for key in keys(" ".join(words[n:])):
+                gid = self.index.get(("PARTY", key))
+                if gid:  # the prefix or, failing a country in it, the document must be the party's country
+                    own = _ISO_COUNTRIES.get(self.entries[gid].country or "")
+                    return gid if (country_of(" ".join(words[:n])) or self.country) == own else None
+        return None
+
     def _register_acronym(self, span: RawSpan, etype: EntityType, name: str) -> None:
         """`Party for Freedom (PVV)`: later mentions of `PVV` are the same party."""
-        m = re.match(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,7})\)", self.doc.text[span.end:span.end + 12])
+        m = re.match(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,7})[),]", self.doc.text[span.end:span.end + 12])
         if m:
             self.acronyms[m.group(1)] = entity_id(etype, name)
 
@@ -175,34 +289,162 @@ class _Resolver:
         return None
 
     # -- elections ----------------------------------------------------------------------------------
-    def _election(self, span: RawSpan) -> tuple[str, EntityType, str]:
-        country, kind, year = parse_election(span.text)
-        country = country or self.country
-        year = year or self._year_at(span.start)
-        kind = kind or "election"
-        base = f"{country} {kind}" if country else kind
-        name = f"{base}, {year}" if year else base
-        for candidate in (name, base):
-            for key in keys(candidate):
+    def _election(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
+        mention = read_election(span.text, self.doc.lang)
+        names = election_names(mention, self._context(span))
+        return self._known_election(names) if names else None
+
+    def _known_election(self, names: tuple[str, ...]) -> tuple[str, EntityType, str]:
+        """The gazetteer's election for the first of `names` it knows, else a new one named `names[0]`."""
+        for name in names:
+            for key in keys(name):
                 gid = self.index.get(("ELECTION", key))
-                if gid and (candidate == name or not year or year in self.entries[gid].name):
+                if gid and _same_year(self.entries[gid].name, names[0]):
                     entry = self.entries[gid]
                     return entry.id, entry.type, entry.name
-        return entity_id(EntityType.ELECTION, name), EntityType.ELECTION, name[:1].upper() + name[1:]
+        name = names[0]
+        return entity_id(EntityType.ELECTION, name), EntityType.ELECTION, name
 
-    def _year_at(self, offset: int) -> str | None:
+    def _context(self, span: RawSpan) -> ElectionContext:
+        start, end = self._sentence_at(span.start)
+        return ElectionContext(country=self.country, reference=self._date_at(span.start),
+                               sentence=self.doc.text[start:end], party_name=self._party_name,
+                               before=self.doc.text[start:span.start], tagged=self._tagged)
+
+    def _tagged_elections(self) -> tuple[tuple[str | None, str, str], ...]:
+        """Election names in the document's own tags (an event page's topic and `_Context_` lines), as
+        (country, kind, name without its year)."""
+        return _election_tags([self.doc.topic or ""] + [c for link in self.doc.related for c in link.contexts])
+
+    def _party_name(self, camp: str) -> str | None:
+        """`UKIP` → `UK Independence Party`, `Labour` → `Labour Party`: a party the gazetteer knows."""
+        for form in (camp, f"{camp} Party", f"{camp} party"):
+            for key in keys(form):
+                gid = self.index.get(("PARTY", key))
+                if gid:
+                    return self.entries[gid].name
+        return None
+
+    def _sentence_at(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        return self.parsed.sentences[i] if i >= 0 else (offset, offset)
+
+    def _date_at(self, offset: int) -> str | None:
         for segment in self.doc.segments:
             if segment.start <= offset < segment.end and segment.date:
-                return segment.date[:4]
-        return self.doc.date[:4] if self.doc.date else None
+                return segment.date
+        return self.doc.date
+
+    def _bare_elections(self, spans: list[RawSpan]) -> None:
+        """`the run-off`, `la primaire`, `the leadership contest`: the election of that kind named nearest in the
+        document (a primary when the sentence speaks of choosing a party's candidate), else none."""
+        polls = [s for s in spans if read_election(s.text, self.doc.lang).bare == "polls"]
+        for span in polls:  # "Voters in Germany go to the polls": that country's election, named or not
+            target = self._polls_target(span)
+            if target is not None:
+                self._add(span, *target)
+        named = [(m.start, c) for c in self.clusters.values() if c.type is EntityType.ELECTION for m in c.mentions]
+        for span in spans:
+            if span in polls:
+                continue
+            target = self._bare_target(span, named) if named else None
+            if target is not None:
+                self._add(span, target.id, target.type, target.name)
+            elif (tagged := self._tag_election(span)) is not None:
+                self._add(span, *tagged)
+
+    def _tag_election(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
+        """`Macron wins the election` on a page tagged `2017 French presidential election`: a reference with
+        no election named in the document is the election its own tags name (the tags of its part first)."""
+        tags = self._segment_tags(span.start) or self._tagged
+        if len(tags) != 1 and not self._segment_tags(span.start):
+            return None
+        _, _, name = tags[0]
+        date = self._date_at(span.start)
+        return self._known_election((f"{name}, {date[:4]}", name) if date else (name,))
+
+    def _segment_tags(self, offset: int) -> tuple[tuple[str | None, str, str], ...]:
+        for segment in self.doc.segments:
+            if segment.start <= offset < segment.end and segment.kind == "related" \
+                    and segment.index < len(self.doc.related):
+                return _election_tags(self.doc.related[segment.index].contexts)
+        return ()
+
+    def _polls_target(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
+        start, end = self._sentence_at(span.start)
+        for c in self.clusters.values():
+            if c.type is EntityType.ELECTION and any(start <= m.start < end for m in c.mentions):
+                return c.id, c.type, c.name
+        tagged = self._tag_election(span)
+        if tagged is not None:
+            return tagged
+        countries = [country_of(s.text, adjective=s.label == "NORP") for s in self.parsed.spans
+                     if start <= s.start < end and s.label in ("PLACE", "NORP", "PERSON", "ORG")]
+        country = next((c for c in countries if c), None)
+        if country is None:
+            return None
+        sentence = self.doc.text[start:end]
+        kind = "presidential election" if re.search(r"\bpr[eé]sid", sentence, re.I) else "general election"
+        kind = "referendum" if re.search(r"\br[eé]f[eé]rend", sentence, re.I) else kind
+        names = election_names(ElectionMention(country=country, kind=kind), self._context(span))
+        return self._known_election(names)
+
+    def _bare_target(self, span: RawSpan, named: list[tuple[int, _Cluster]]) -> _Cluster | None:
+        bare = read_election(span.text, self.doc.lang).bare or "election"
+        start, end = self._sentence_at(span.start)
+        wanted = bare if bare in ("primary", "leadership", "by-election") else None
+        if wanted is None and PRIMARY_SIGNAL.search(self.doc.text[start:end]):
+            wanted = "primary" if any(_election_kind(c.name) == "primary" for _, c in named) else None
+        pool = [(pos, c) for pos, c in named if wanted is None or _election_kind(c.name) == wanted]
+        if not pool:
+            return None
+        in_sentence = [(pos, c) for pos, c in pool if start <= pos < end]
+        if in_sentence:
+            return min(in_sentence, key=lambda pc: abs(pc[0] - span.start))[1]
+        segment = self._segment_bounds(span.start)
+        earlier = [(pos, c) for pos, c in pool if segment[0] <= pos < span.start]
+        if earlier:  # the election named last before it in the same part of the document
+            return max(earlier, key=lambda pc: pc[0])[1]
+        if wanted is not None:
+            return min(pool, key=lambda pc: (pc[0] > span.start, abs(pc[0] - span.start)))[1]
+        counts = Counter(c.id for _, c in pool if _election_kind(c.name) != "primary") or Counter(c.id for _, c in pool)
+        return self.clusters[counts.most_common(1)[0][0]]
+
+    def _party_id(self, span: RawSpan) -> str | None:
+        """The gazetteer party a party name or a party noun (`Democrats`, `Libertarian`) stands for."""
+        key = name_key(_clean_name(span.text))
+        stem = _PARTY_STEMS.get(key, key[:-1] if key.endswith("s") else key)
+        for form in (key, f"{stem} party", f"{key} party"):
+            gid = self.index.get(("PARTY", form))
+            if gid:
+                return gid
+        return None
+
+    def _segment_bounds(self, offset: int) -> tuple[int, int]:
+        for segment in self.doc.segments:
+            if segment.start <= offset < segment.end:
+                return segment.start, segment.end
+        return 0, len(self.doc.text)
 
     def _guess_country(self) -> str | None:
+        """The country most named by places, nationalities and election phrases; French text leans to France."""
         votes: Counter = Counter()
+        if self.doc.lang == "fr":
+            votes["French"] += 2
+        surnames = {s.text.split()[-1] for s in self.parsed.spans if s.label == "PERSON" and " " in s.text}
         for span in self.parsed.spans:
-            key = name_key(span.text)
-            country = _COUNTRY_NAMES.get(key) or (COUNTRY_ADJECTIVES.get(key) if span.label == "NORP" else None)
-            if country and span.label in ("PLACE", "NORP"):
-                votes[country] += 1
+            gid = span.ent_id or (self._party_id(span) if span.label in ("PARTY", "NORP") else None)
+            entry = self.entries.get(gid) if gid else None
+            if entry is not None and entry.country in _ISO_COUNTRIES:
+                votes[_ISO_COUNTRIES[entry.country]] += 1
+            elif span.label in ("PLACE", "NORP") and span.text not in surnames:  # not "Mark Cuban"
+                country = country_of(span.text, adjective=span.label == "NORP")
+                if country:
+                    votes[country] += 1
+            elif span.label == "ELECTION":
+                country = read_election(span.text, self.doc.lang).country
+                if country:
+                    votes[country] += 2
         return votes.most_common(1)[0][0] if votes else None
 
     # -- persons ------------------------------------------------------------------------------------
@@ -276,22 +518,21 @@ class _Resolver:
         cluster = self.clusters.get(eid)
         if cluster is None:
             cluster = self.clusters[eid] = _Cluster(eid, etype, name)
-            entry = self.entries.get(eid)
-            if entry is not None:
-                cluster.roles.update(entry.roles)
         surface = strip_title(_clean_name(span.text)) if etype is EntityType.PERSON else _clean_name(span.text)
         cluster.forms[surface] += 1
         cluster.mentions.append(Mention(text=span.text, start=span.start, end=span.end))
         self.by_offset[(span.start, span.end)] = eid
 
     def _candidate_roles(self) -> None:
+        """A person is a candidate when a candidacy cue stands right next to one of their mentions (`presidential
+        candidate X`, `X, the Labour candidate`, `X announces his candidacy`); the relations add those who
+        run, win, lose or withdraw. A gazetteer role alone says nothing about this document."""
         text = self.doc.text
         for cluster in self.clusters.values():
-            if cluster.type is not EntityType.PERSON or "candidate" in cluster.roles:
+            if cluster.type is not EntityType.PERSON:
                 continue
             for m in cluster.mentions:
-                window = text[max(0, m.start - _CUE_WINDOW):m.end + _CUE_WINDOW]
-                if CANDIDATE_CUES.search(window):
+                if CUE_BEFORE.search(text[max(0, m.start - 80):m.start]) or CUE_AFTER.match(text, m.end):
                     cluster.roles.add("candidate")
                     break
 
@@ -326,3 +567,34 @@ def _best_form(cluster: _Cluster) -> str:
     forms = sorted(cluster.forms.items(), key=lambda kv: (
         -len(kv[0].split()), -sum(not ch.isascii() for ch in kv[0]), -kv[1], kv[0]))
     return forms[0][0] if forms else cluster.name
+
+
+def _same_year(known: str, wanted: str) -> bool:
+    """A gazetteer election answers a name when their years are at most one apart (a primary held in the
+    autumn before its presidential election) or either has none."""
+    a, b = re.findall(r"\b(?:19|20)\d\d\b", known), re.findall(r"\b(?:19|20)\d\d\b", wanted)
+    slack = 1 if _election_kind(known) == "primary" else 0
+    return not a or not b or abs(int(a[-1]) - int(b[-1])) <= slack
+
+
+def _election_kind(name: str) -> str:
+    lowered = name.lower()
+    for kind in ("primar", "leadership", "by-election"):
+        if kind in lowered:
+            return "primary" if kind == "primar" else kind
+    return "election"
+
+
+def _election_tags(tags) -> tuple[tuple[str | None, str, str], ...]:
+    out = {}
+    for tag in tags:
+        name = re.sub(r"^(?:18|19|20)\d\d\s+|,?\s+(?:18|19|20)\d\d$", "", tag.strip())
+        if not re.search(r"\b(?:elections?|referendum)$", name) or "(" in name:
+            continue
+        if re.match(r"(?:U\.?S\.?|U\.?K\.?|American|British|United States elections)\b", name):
+            continue  # our own name for these countries is the long one
+        m = read_election(name, "en")
+        if m.kind and m.country and not m.bare and not m.offset and not m.when and \
+                m.kind not in ("primary", "leadership election", "by-election"):
+            out[name] = (m.country, m.kind, re.sub(r"\belections$", "election", name))
+    return tuple(out.values())

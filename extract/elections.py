@@ -1,0 +1,177 @@
+"""Canonical election names from what a phrase says and where it stands (Wikipedia's older style).
+
+`French presidential election, 2017`, `United Kingdom general election, 2017`, `Democratic Party presidential
+primaries, 2016`, `Labour Party leadership election, 2016`, `Stoke-on-Trent Central by-election, 2017`.
+The phrase gives what it can (`read_election`); the document gives the rest: its country when the phrase
+names none, the date of the part of the document the phrase is in, the years its sentence states. A vote
+with a fixed calendar (French presidential elections, US presidential elections, ...) takes the scheduled
+year nearest to that date, so `la présidentielle` in a 2015 article is the 2017 election.
+Pure Python, no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extract.countries import calendar_year, country_of, in_calendar, parliament_kind
+from extract.patterns import ElectionMention
+
+__all__ = ["ElectionContext", "election_names"]
+
+_PARLIAMENTARY = {"general election", "legislative election", "parliamentary election", "federal election",
+                  "snap election"}
+_US_CAMPS = {"democratic": "Democratic", "democrat": "Democratic", "republican": "Republican",
+             "gop": "Republican", "libertarian": "Libertarian", "green": "Green"}
+_SENTENCE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class ElectionContext:
+    """Where an election phrase stands: the document's country, the date of its part, its sentence (and the
+    part of it before the phrase), the election names the document's own tags give (`Myanmar general
+    election`, from an event page's `_Context_` line)."""
+
+    country: str | None
+    reference: str | None          # YYYY-MM-DD or YYYY-MM of the part of the document
+    sentence: str = ""
+    party_name: Callable[[str], str | None] = lambda camp: None  # a camp word → the party's canonical name
+    before: str = ""
+    tagged: tuple[tuple[str | None, str, str], ...] = ()  # (country, kind, name without year)
+
+
+def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
+    """Names to try for the election a phrase means, best first (the first is used when none is known).
+
+    >>> from extract.patterns import read_election
+    >>> election_names(read_election("la présidentielle"), ElectionContext("French", "2015-10-22"))
+    ('French presidential election, 2017', 'French presidential election')
+    """
+    if m.bare or m.kind is None:
+        return ()
+    country = m.country or _country_before(ctx.before) or _us_by_party(m, ctx) or ctx.country
+    kind = _kind(m.kind or "election", country, ctx)
+    if kind == "primary":
+        return _primary(m, country, ctx)
+    year = _year(m, country, kind, ctx)
+    if kind == "by-election":
+        return (f"{m.place} by-election, {year}",) if year else (f"{m.place} by-election",)
+    if kind == "leadership election":
+        party = ctx.party_name(m.camp or "") or _party_words(m.camp or "")
+        return _with_year(f"{party} leadership election", year)
+    if m.place and kind in ("mayoral election", "gubernatorial election"):
+        return _with_year(f"{m.place} {kind}", year)
+    base = f"{country} {kind}" if country else kind[:1].upper() + kind[1:]
+    return _with_year(_tagged_name(country, kind, ctx) or base, year)
+
+
+def _tagged_name(country: str | None, kind: str, ctx: ElectionContext) -> str | None:
+    """The document's own tag for this election (`Myanmar general election` for a Burmese general election),
+    when one has the same kind and a compatible country."""
+    family = _family(kind)
+    for tag_country, tag_kind, name in ctx.tagged:
+        if _family(tag_kind) == family and (tag_country == country or (country is None and tag_country)):
+            return name
+    return None
+
+
+def _family(kind: str) -> str:
+    return "parliament" if kind in _PARLIAMENTARY else kind
+
+
+_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _country_before(before: str) -> str | None:
+    """`Venezuela's presidential election`, `France's upcoming presidential election`."""
+    m = _POSSESSIVE_COUNTRY.search(before)
+    return country_of(m.group(1), adjective=False) if m else None
+
+
+def _us_by_party(m: ElectionMention, ctx: ElectionContext) -> str | None:
+    """`Republican presidential candidate`: a US party before a presidential phrase, unless the document is
+    French (whose Republicans have primaries too)."""
+    if m.kind == "presidential election" and ctx.country != "French" and \
+            re.search(r"\b(?:Republican|Democratic|GOP)\s+$", ctx.before):
+        return "United States"
+    return None
+
+
+def _with_year(base: str, year: str | None) -> tuple[str, ...]:
+    return (f"{base}, {year}", base) if year else (base,)
+
+
+def _kind(kind: str, country: str | None, ctx: ElectionContext) -> str:
+    """The country's own word for its national vote; a US "general election", and a French one in a
+    presidential campaign year, is the presidential one."""
+    reference = int(ctx.reference[:4]) if ctx.reference and ctx.reference[:4].isdigit() else 0
+    if kind == "election" and country == "United States":
+        return "presidential election"  # "the 2016 U.S. election"
+    if kind not in _PARLIAMENTARY:
+        return kind
+    if kind == "general election" and (country == "United States" or (
+            country == "French" and (in_calendar("French", "presidential election", reference)
+                                     or in_calendar("French", "presidential election", reference + 1)))):
+        return "presidential election"
+    if country == "United States":
+        return kind
+    return f"{parliament_kind(country)} election" if country else kind
+
+
+def _year(m: ElectionMention, country: str | None, kind: str, ctx: ElectionContext) -> str | None:
+    if m.year:
+        return m.year
+    reference = int(ctx.reference[:4]) if ctx.reference and ctx.reference[:4].isdigit() else None
+    if reference is None:
+        return None
+    if m.offset is not None:
+        return str(reference + m.offset)
+    stated = _stated_year(country, kind, ctx)
+    if stated:
+        return stated
+    scheduled = calendar_year(country, kind, reference, direction=m.when)
+    return str(scheduled or reference)
+
+
+def _stated_year(country: str | None, kind: str, ctx: ElectionContext) -> str | None:
+    """A scheduled year the sentence states close to the phrase (`le 26 janvier 2012 -- lors de la campagne
+    présidentielle`); years in a range (`(2007-2012)`, a term of office) say nothing about the vote."""
+    at = len(ctx.before)
+    text = _RANGE.sub(lambda m: " " * len(m.group(0)), ctx.sentence)
+    found = [(abs(m.start() - at), m.group(1)) for m in _SENTENCE_YEAR.finditer(text)
+             if in_calendar(country, kind, int(m.group(1))) and abs(m.start() - at) <= 60]
+    return min(found)[1] if found else None
+
+
+_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+
+
+def _primary(m: ElectionMention, country: str | None, ctx: ElectionContext) -> tuple[str, ...]:
+    camp = (m.camp or "").strip()
+    us_camp = _US_CAMPS.get(camp.lower())
+    if country == "United States" or (us_camp and country is None):
+        if not us_camp:
+            return ()  # "the Missouri primary": whose primary the sentence does not say
+        kind = f"{us_camp} Party presidential primaries"
+        year = m.year or _year(m, "United States", "presidential election", ctx)
+        reference = int(ctx.reference[:4]) if ctx.reference and ctx.reference[:4].isdigit() else None
+        if not m.year and year and reference and int(year) - reference not in (0, 1):
+            return ()  # a party primary in a midterm year is a primary for Congress or a state office
+        return _with_year(kind, year)
+    year = _year(m, country, "primary", ctx)
+    names = [f"{country} {camp} primary" if country else f"{camp} primary", f"{camp} primary",
+             f"{camp} Party primary", f"{country} {camp} Party presidential primary"]
+    names = [re.sub(r"\s+", " ", n).strip() for n in names if n.strip() != "primary"]
+    if not names:
+        return ()
+    first = _with_year(names[0][:1].upper() + names[0][1:], year)
+    return tuple(dict.fromkeys([*first, *names[1:]]))
+
+
+def _party_words(camp: str) -> str:
+    """`Labour` → `Labour Party`; a name that already says party, or an acronym, stays as it is."""
+    camp = re.sub(r"['’]s$", "", camp.strip())
+    if not camp or camp.isupper() or re.search(r"\b(?:Party|Union|Front|Alliance|Movement|League)\b", camp):
+        return camp
+    return f"{camp} Party"

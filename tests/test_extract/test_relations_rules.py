@@ -1,0 +1,408 @@
+"""Rules without the statistical models: election naming, countries, resolution and relations on hand-built
+parses. Entities are marked in the sentences (`[Maria Lopez](PERSON)`), so these tests need no model; the
+sentences are written for the tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+import extract.components  # noqa: F401
+from extract.countries import calendar_year, country_of, parliament_kind
+from extract.elections import ElectionContext, election_names
+from extract.gazetteer import load_gazetteer
+from extract.mentions import Parsed, RawSpan
+from extract.patterns import read_election
+from extract.records import Document, DocKind, EventKind, RelatedLink, Segment
+from extract.relations import find_relations
+from extract.resolve import resolve
+
+GAZ = load_gazetteer()
+_MARK = re.compile(r"\[([^\]]+)\]\((PERSON|PARTY|ELECTION|PLACE|ORG|NORP)\)")
+
+
+def parse(marked: str, *, lang: str = "en", date: str = "2016-05-23", related: tuple[RelatedLink, ...] = (),
+          segments: tuple[Segment, ...] = ()) -> tuple[Parsed, Document]:
+    """A parse from marked text: entities in brackets, one sentence per line (or per '. ')."""
+    text, spans, pos = "", [], 0
+    for m in _MARK.finditer(marked):
+        text += marked[pos:m.start()]
+        spans.append(RawSpan(m.group(1), len(text), len(text) + len(m.group(1)), m.group(2)))
+        text += m.group(1)
+        pos = m.end()
+    text += marked[pos:]
+    sentences, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+", text):
+        sentences.append((start, m.start()))
+        start = m.end()
+    sentences.append((start, len(text)))
+    document = Document(doc_id="t", source_path="t.txt", kind=DocKind.ARTICLE, text=text, raw=text, lang=lang,
+                        date=date, date_precision="day", related=related,
+                        segments=segments or (Segment(0, len(text), EventKind.PAGE, 0, date),))
+    return Parsed(sentences=tuple(sentences), spans=tuple(spans), values=()), document
+
+
+def extract(marked: str, **kw):
+    parsed, document = parse(marked, **kw)
+    resolution = resolve(parsed, document, GAZ)
+    relations = find_relations(parsed, document, resolution)
+    names = {e.id: e.name for e in resolution.entities}
+    rels = {(names[r.subject], str(r.predicate), names[r.object], r.value) for r in relations}
+    return resolution, rels
+
+
+def triples(rels) -> set[tuple[str, str, str]]:
+    return {(s, p, o) for s, p, o, _ in rels}
+
+
+# -- countries and calendars ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("françaises", "French"), ("américaines", "United States"), ("italienne", "Italian"), ("Turquie", "Turkish"),
+    ("U.S.", "United States"), ("the Ivory Coast", "Ivorian"), ("Burundi", "Burundian"), ("Labour", None),
+])
+def test_country_of_adjectives_and_names(text, expected):
+    assert country_of(text) == expected
+
+
+def test_parliament_words_and_calendars():
+    assert (parliament_kind("German"), parliament_kind("Greek"), parliament_kind("Dutch")) == \
+        ("federal", "legislative", "general")
+    assert calendar_year("French", "presidential election", 2015) == 2017     # nearest scheduled vote
+    assert calendar_year("German", "federal election", 2018) == 2017
+    assert calendar_year("French", "regional election", 2017, direction=-1) == 2015  # "les dernières"
+    assert calendar_year("Kenyan", "general election", 2017) is None            # no calendar: the text decides
+
+
+# -- what an election phrase says -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Stoke-on-Trent Central by-election", {"kind": "by-election", "place": "Stoke-on-Trent Central"}),
+    ("UKIP leadership position", {"kind": "leadership election", "camp": "UKIP"}),
+    ("Labour leadership bid", {"kind": "leadership election", "camp": "Labour"}),
+    ("leadership contest", {"bare": "leadership"}),
+    ("Missouri primary", {"kind": "primary", "place": "Missouri", "camp": None}),
+    ("Republican Party nomination for President", {"kind": "primary", "camp": "Republican"}),
+    ("French Socialist Party presidential primary", {"kind": "primary", "camp": "Socialist", "country": "French"}),
+    ("investiture républicaine", {"kind": "primary", "camp": "Republican"}),
+    ("Manila mayoral", {"kind": "mayoral election", "place": "Manila"}),
+    ("vice presidential", {"kind": "vice presidential election"}),
+    ("governor of Ohio", {"kind": "gubernatorial election", "place": "Ohio"}),
+    ("President of Slovenia", {"kind": "presidential election", "country": "Slovenian"}),
+    ("next year's presidential election", {"kind": "presidential election", "offset": 1}),
+    ("dernières élections régionales", {"kind": "regional election", "when": -1}),
+    ("2016 US Presidential elections", {"kind": "presidential election", "country": "United States"}),
+    ("run-off", {"bare": "run-off"}), ("primaire", {"bare": "primary"}), ("second tour", {"bare": "second tour"}),
+    ("go to the polls", {"bare": "polls"}), ("se rendent aux urnes", {"bare": "polls"}),
+])
+def test_read_election(text, fields):
+    mention = read_election(text)
+    assert {key: getattr(mention, key) for key in fields} == fields
+
+
+def test_governor_of_something_else_is_no_election():
+    assert read_election("governor of the Bank").kind is None
+
+
+# -- canonical names --------------------------------------------------------------------------------------
+
+def name(text: str, country: str | None = None, reference: str = "2016-05-23", **kw) -> str:
+    return election_names(read_election(text), ElectionContext(country, reference, **kw))[0]
+
+
+@pytest.mark.parametrize("text,country,reference,expected", [
+    ("la présidentielle", "French", "2015-10-22", "French presidential election, 2017"),  # calendar, not 2015
+    ("federal election", "German", "2018-12-08", "German federal election, 2017"),
+    ("dernières élections régionales", "French", "2017-01-17", "French regional election, 2015"),
+    ("next year's presidential election", "French", "2016-11-27", "French presidential election, 2017"),
+    ("élections législatives", "Turkish", "2015-11-02", "Turkish general election, 2015"),  # the country's word
+    ("parliamentary elections", "French", "2017-01-23", "French legislative election, 2017"),
+    ("snap election", "United Kingdom", "2017-06-09", "United Kingdom general election, 2017"),
+    ("general election", "United States", "2016-03-17", "United States presidential election, 2016"),
+    ("Democratic presidential primaries", "United States", "2015-09-01",
+     "Democratic Party presidential primaries, 2016"),
+    ("Copeland by-election", "United Kingdom", "2017-02-23", "Copeland by-election, 2017"),
+    ("Manila mayoral", "Philippine", "2016-05-09", "Manila mayoral election, 2016"),
+])
+def test_election_names(text, country, reference, expected):
+    assert name(text, country, reference) == expected
+
+
+def test_a_state_primary_without_its_party_gets_no_name():
+    assert election_names(read_election("Missouri primary"), ElectionContext("United States", "2016-03-17")) == ()
+
+
+def test_leadership_contest_takes_the_party_name_and_the_year_stated_near_the_phrase():
+    ctx = ElectionContext("United Kingdom", "2016-07-19", party_name=lambda camp: {"Labour": "Labour Party"}.get(camp))
+    assert election_names(read_election("Labour leadership bid"), ctx)[0] == "Labour Party leadership election, 2016"
+    sentence = "l'ex-chef de l'État (2007-2012) espère reconquérir l'Élysée, le 26 janvier 2012 lors de la présidentielle"
+    before = sentence[:sentence.index("présidentielle")]
+    assert name("présidentielle", "French", "2015-10-22", sentence=sentence, before=before) == \
+        "French presidential election, 2012"  # 2012 stands next to it; the range (2007-2012) says nothing
+
+
+def test_document_tags_and_possessive_countries_name_the_election():
+    tagged = (("Burmese", "general election", "Myanmar general election"),)
+    assert name("general election", "Burmese", "2015-11-09", tagged=tagged) == "Myanmar general election, 2015"
+    assert name("presidential election", "United States", "2018-05-07",
+                before="Pence calls on Venezuela's ") == "Venezuelan presidential election, 2018"
+
+
+# -- the spaCy component on a blank pipeline --------------------------------------------------------------
+
+def blank(lang: str = "en", *, ruler: bool = False):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    if ruler:
+        nlp.add_pipe("entity_ruler", config={"validate": False}).add_patterns(GAZ.patterns())
+    nlp.add_pipe("eg_election_rules")
+    return nlp
+
+
+def test_photo_credit_names_are_persons_without_the_agency():
+    for text, person in [("Le meeting de samedi. BERTRAND GUAY / AFP", "BERTRAND GUAY"),
+                         ("La police à Bujumbura, le 26 avril. REUTERS/THOMAS MUKOYA", "THOMAS MUKOYA"),
+                         ("Photograph: Christian Charisius/DPA via AP", "Christian Charisius")]:
+        ents = {(e.text, e.label_) for e in blank("fr" if "AFP" in text or "REUTERS" in text else "en")(text).ents}
+        assert (person, "PERSON") in ents
+
+
+def test_a_poll_by_two_outlets_is_no_credit():
+    doc = blank()("A new Washington Post/ABC News poll shows him at 5 percent.")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_party_adjectives_before_a_role():
+    ents = {(e.text, e.label_) for e in blank()("The Labour leader and the Democratic nominee met a Conservative MP.").ents}
+    assert {("Labour", "PARTY"), ("Democratic", "PARTY"), ("Conservative", "PARTY")} <= ents
+    assert not any(e.label_ == "PARTY" for e in blank()("Conservative estimates were published.").ents)
+
+
+def test_french_party_adjectives_after_a_role_or_an_article():
+    ents = {(e.text, e.label_) for e in blank("fr")("La candidate frontiste et les socialistes votent.").ents}
+    assert {("frontiste", "PARTY"), ("socialistes", "PARTY")} <= ents
+    assert not blank("fr")("Un gouvernement socialiste.").ents
+
+
+def test_an_election_name_wins_over_the_gazetteer_party_inside_it():
+    doc = blank(ruler=True)("Henry Bolton wins the UKIP leadership on Friday.")
+    ents = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert ("UKIP leadership", "ELECTION", "") in ents  # and it does not inherit the party's id
+
+
+def test_a_longer_party_name_wins_over_the_gazetteer_party_inside_it():
+    ents = {(e.text, e.label_) for e in blank(ruler=True)("The Jamaican Labour Party won the vote.").ents}
+    assert ("Jamaican Labour Party", "PARTY") in ents
+
+
+# -- resolution -------------------------------------------------------------------------------------------
+
+def entity_names(resolution, type_: str) -> set[str]:
+    return {e.name for e in resolution.entities if str(e.type) == type_}
+
+
+def test_portal_boilerplate_is_no_entity():
+    resolution, _ = extract('Voters go to the polls. Listed under "Politics and elections" in [Wikipedia](ORG)\'s '
+                            'Current events portal (Portal:Current events/2017 March 15).')
+    assert "Wikipedia" not in entity_names(resolution, "ORG")
+
+
+def test_the_candidate_role_comes_from_the_text_not_from_the_gazetteer():
+    resolution, _ = extract("[Emmanuel Macron](PERSON) visits Lyon. Presidential candidate [Benoît Hamon](PERSON) "
+                            "speaks in Paris.")
+    roles = {e.name: e.roles for e in resolution.entities}
+    assert roles["Benoît Hamon"] == ("candidate",) and roles["Emmanuel Macron"] == ()
+
+
+def test_names_after_the_plural_title_are_persons():
+    resolution, _ = extract("Rien n'est de nature à effaroucher MM. Dassault, Arnault ou Bolloré.", lang="fr")
+    assert {"Dassault", "Arnault", "Bolloré"} <= entity_names(resolution, "PERSON")
+
+
+def test_a_country_is_no_person():
+    resolution, _ = extract("Polls open in the [United Kingdom](PERSON) today.")
+    assert "United Kingdom" not in entity_names(resolution, "PERSON")
+
+
+def test_a_bare_reference_joins_the_election_named_before_it():
+    resolution, _ = extract("Voters choose in the [Dutch general election](ELECTION). The [election](ELECTION) "
+                            "is close.", date="2017-03-15")
+    election = next(e for e in resolution.entities if str(e.type) == "ELECTION")
+    assert election.name == "Dutch general election, 2017" and len(election.mentions) == 2
+
+
+def test_an_unnamed_reference_is_the_election_the_page_tags():
+    text = "Maria Lopez wins the election."
+    link = RelatedLink(title=text, date="2016-11-20", slug="x", contexts=("2016 Gambian presidential election",))
+    resolution, _ = extract("Maria Lopez wins the [election](ELECTION).", related=(link,), date="2016-11-20",
+                            segments=(Segment(0, len(text), EventKind.RELATED, 0, "2016-11-20"),))
+    assert entity_names(resolution, "ELECTION") == {"Gambian presidential election, 2016"}
+
+
+def test_a_party_adjective_reads_by_country():
+    fr, _ = extract("Le [Republican](PARTY) leader parle. La [France](PLACE) vote.", lang="fr")
+    us, _ = extract("The [Republican](PARTY) leader speaks in [Ohio](PLACE).")
+    assert "The Republicans" in entity_names(fr, "PARTY") and "Republican Party" in entity_names(us, "PARTY")
+
+
+# -- vote shares: results, not margins --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "[Hillary Clinton](PERSON) wins the [Missouri primary](ELECTION), leading by 1,531 votes.",
+    "[Maria Lopez](PERSON) won the [presidential election](ELECTION) by a margin of 3 points.",
+    "[Maria Lopez](PERSON) is ahead in the [presidential election](ELECTION) by just over 103,000 votes.",
+    "As party leader, [Angela Merkel](PERSON) was re-elected with support that never dipped below 88 per cent.",
+    "Turnout in the [presidential election](ELECTION) reached 74.3 percent.",
+    "Polls show [Maria Lopez](PERSON) at 45 percent ahead of the [presidential election](ELECTION).",
+])
+def test_margins_thresholds_and_polls_are_no_vote_shares(sentence):
+    _, rels = extract(sentence)
+    assert not any(p == "vote_share" for _, p, _, _ in rels)
+
+
+def test_two_shares_go_to_the_two_contenders_and_seats_to_the_party():
+    _, rels = extract("[Maria Lopez](PERSON) beats [John Smith](PERSON) (57.6 percent to 42.4 percent) in the "
+                      "[Ruritanian presidential election](ELECTION).")
+    shares = {(s, v) for s, p, _, v in rels if p == "vote_share"}
+    assert shares == {("Maria Lopez", 57.6), ("John Smith", 42.4)}
+    _, rels = extract("The [Freedom Party](PARTY) won 123 of the 350 seats in the [general election](ELECTION).")
+    assert {(s, v) for s, p, _, v in rels if p == "vote_share"} == {("Freedom Party", 123.0)}
+
+
+def test_the_share_of_a_person_named_with_their_party_is_the_persons():
+    _, rels = extract("[Maria Lopez](PERSON) of the [Freedom Party](PARTY) wins the [presidential election](ELECTION) "
+                      "with 53 percent of the vote.")
+    assert ("Maria Lopez", "vote_share", "Presidential election, 2016", 53.0) in rels
+
+
+# -- member_of --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,member,party", [
+    ("[Jeremy Corbyn](PERSON), the leader of the opposition [Labour Party](PARTY), speaks.", "Jeremy Corbyn", "Labour Party"),
+    ("[Labour](PARTY) leader [Jeremy Corbyn](PERSON) speaks.", "Jeremy Corbyn", "Labour Party"),
+    ("[Labour](PARTY)'s [Gareth Snell](PERSON) wins.", "Gareth Snell", "Labour Party"),
+    ("[Marine Le Pen](PERSON) of the [National Front](PARTY) speaks.", "Marine Le Pen", "National Front"),
+    ("[Manuel Valls](PERSON) ([PS](PARTY)) speaks.", "Manuel Valls", "Socialist Party"),
+    ("[Jean-Luc Mélenchon](PERSON), candidat du [parti de gauche](PARTY), critique la loi.", "Jean-Luc Mélenchon", "Left Party"),
+    ("[Mark Rutte](PERSON)'s [People's Party for Freedom and Democracy](PARTY) leads.", "Mark Rutte",
+     "People's Party for Freedom and Democracy"),
+    ("[Frauke Petry](PERSON) resigns as leader of the far right [Alternative for Germany](PARTY).", "Frauke Petry",
+     "Alternative for Germany"),
+    ("Chairwoman of the [Christian Democratic Union](PARTY) ([CDU](PARTY)) [Angela Merkel](PERSON) speaks.",
+     "Angela Merkel", "Christian Democratic Union"),
+    ("[Peter Gels](PERSON) is the [CDU](PARTY) mayor of the town.", "Peter Gels", "Christian Democratic Union"),
+    ("Selon la tête de liste des [Républicains](PARTY) dans l'est, [Philippe Richert](PERSON), c'est grave.",
+     "Philippe Richert", "The Republicans"),
+    ("[Nadine Morano](PERSON) est critiquée par son parti, [Les Républicains](PARTY), mercredi.", "Nadine Morano",
+     "The Republicans"),
+    ("[Nathalie Martin](PERSON), candidate [LR](PARTY) dans la 2e circonscription, perd.", "Nathalie Martin",
+     "The Republicans"),
+    ("Le [socialiste](PARTY) [Benoît Hamon](PERSON) a perdu.", "Benoît Hamon", "Socialist Party"),
+    ("[Sadiq Khan](PERSON) calls on fellow [Labour Party](PARTY) members to act.", "Sadiq Khan", "Labour Party"),
+    ("Members of the [UK Independence Party](PARTY) elect [Diane James](PERSON) as their new leader.", "Diane James",
+     "UK Independence Party"),
+    ("[En Marche!](PARTY), formed by newly elected President [Emmanuel Macron](PERSON), leads.", "Emmanuel Macron",
+     "La République En Marche!"),
+])
+def test_member_of_patterns(sentence, member, party):
+    _, rels = extract(sentence, lang="fr" if " du " in sentence or " des " in sentence or " parti" in sentence else "en")
+    assert (member, "member_of", party) in triples(rels)
+
+
+@pytest.mark.parametrize("sentence", [
+    "[Maryse Narcisse](PERSON) of the [Fanmi Lavalas](PARTY), [Jude Célestin](PERSON) and others compete.",
+    "[Jeremy Corbyn](PERSON) debates with [Conservative](PARTY) leader [Theresa May](PERSON).",
+    "[Hillary Clinton](PERSON), and [GOP](PARTY) nominee [Donald Trump](PERSON), are invited.",
+    "Leader [Jeremy Corbyn](PERSON), [Scottish National Party](PARTY) leader [Nicola Sturgeon](PERSON) march.",
+    "[Jane Doe](PERSON), a former member of the [Labour Party](PARTY), speaks.",
+])
+def test_no_member_of_across_a_list_a_verb_or_a_former_membership(sentence):
+    _, rels = extract(sentence)
+    wrong = {("Jude Célestin", "Fanmi Lavalas"), ("Jeremy Corbyn", "Conservative Party"),
+             ("Jeremy Corbyn", "Scottish National Party"),
+             ("Hillary Clinton", "Republican Party"), ("Jane Doe", "Labour Party")}
+    assert not {(s, o) for s, p, o in triples(rels) if p == "member_of"} & wrong
+
+
+# -- candidacies, defeats, endorsements -------------------------------------------------------------------
+
+def test_a_candidacy_goes_to_the_election_named_nearest():
+    _, rels = extract("[Gareth Snell](PERSON) wins the [Stoke-on-Trent Central by-election](ELECTION), while "
+                      "Conservative Party candidate [Trudy Harrison](PERSON) wins the [Copeland by-election](ELECTION).",
+                      date="2017-02-24")
+    assert {("Gareth Snell", "candidate_in", "Stoke-on-Trent Central by-election, 2017"),
+            ("Trudy Harrison", "candidate_in", "Copeland by-election, 2017")} <= triples(rels)
+    assert ("Trudy Harrison", "candidate_in", "Stoke-on-Trent Central by-election, 2017") not in triples(rels)
+
+
+def test_a_sentence_about_choosing_a_candidate_speaks_of_the_primary():
+    _, rels = extract("The [French Socialist Party presidential primary](ELECTION) opens. In the run-off to select "
+                      "the Socialist Party's candidate in the [presidential election](ELECTION), "
+                      "[Benoît Hamon](PERSON) topped [Manuel Valls](PERSON) with 58.65 percent of the vote.",
+                      date="2017-01-29")
+    primary = "French Socialist Party presidential primary, 2017"
+    assert ("Benoît Hamon", "vote_share", primary, 58.65) in rels
+    assert {("Benoît Hamon", "candidate_in", primary), ("Manuel Valls", "candidate_in", primary)} <= triples(rels)
+    assert ("Manuel Valls", "candidate_in", "French presidential election, 2017") not in triples(rels)
+
+
+def test_a_former_candidate_or_a_candidate_for_another_office_gets_no_candidacy_here():
+    _, rels = extract("The [presidential election](ELECTION) nears. Former candidate [Manuel Valls](PERSON) backs "
+                      "[Emmanuel Macron](PERSON). He met Senate candidate [Jane Doe](PERSON).", date="2017-03-29")
+    assert not {s for s, p, _ in triples(rels) if p == "candidate_in"} & {"Manuel Valls", "Jane Doe"}
+
+
+@pytest.mark.parametrize("sentence,pairs", [
+    ("The second round of the [presidential election](ELECTION) is between [Maria Lopez](PERSON) and "
+     "[John Smith](PERSON).", {"Maria Lopez", "John Smith"}),
+    ("[Maria Lopez](PERSON) and [John Smith](PERSON) face off in a debate before the [presidential election](ELECTION).",
+     {"Maria Lopez", "John Smith"}),
+    ("Other confirmed candidates are [Bill Etheridge](PERSON), [Raheem Kassam](PERSON), and [Peter Whittle](PERSON) "
+     "in the [UKIP leadership](ELECTION).", {"Bill Etheridge", "Raheem Kassam", "Peter Whittle"}),
+])
+def test_contest_cues_make_candidacies(sentence, pairs):
+    _, rels = extract(sentence)
+    assert pairs <= {s for s, p, _ in triples(rels) if p == "candidate_in"}
+
+
+def test_a_possible_pair_is_no_contest():
+    _, rels = extract("Experts say it is hard for either [Maria Lopez](PERSON) or [John Smith](PERSON) to pivot to "
+                      "the [general election](ELECTION).")
+    assert not any(p == "candidate_in" for _, p, _ in triples(rels))
+
+
+def test_defeats_conceding_and_holding_off_but_not_taking_over():
+    _, rels = extract("[Bernie Sanders](PERSON) concedes the [Missouri primary](ELECTION) to [Hillary Clinton](PERSON).")
+    assert ("Hillary Clinton", "defeats", "Bernie Sanders") in triples(rels)
+    _, rels = extract("[Labour](PARTY)'s [Gareth Snell](PERSON) holds off [UKIP](PARTY)'s leader [Paul Nuttall](PERSON).")
+    assert ("Gareth Snell", "defeats", "Paul Nuttall") in triples(rels)
+    _, rels = extract("[Henry Bolton](PERSON) wins the [UKIP leadership](ELECTION), taking over the position from "
+                      "[Paul Nuttall](PERSON).")
+    assert not any(p == "defeats" for _, p, _ in triples(rels))
+
+
+def test_an_apposition_is_not_the_winner():
+    _, rels = extract("[Kulsoom Sharif](PERSON), wife of former Prime Minister [Nawaz Sharif](PERSON), defeats "
+                      "[Yasmin Rashid](PERSON).")
+    assert {(s, o) for s, p, o in triples(rels) if p == "defeats"} == {("Kulsoom Sharif", "Yasmin Rashid")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "[Theresa May](PERSON) will govern with the support of the [Democratic Unionist Party](PARTY).",
+    "[David Cameron](PERSON) says he will win people back after his party, the [Conservatives](PARTY), came third.",
+    "[Vincent Peillon](PERSON) refused to back either [Benoît Hamon](PERSON) or [Manuel Valls](PERSON).",
+    "Le [Parti de gauche](PARTY) soutient [Jean-Pierre Masseret](PERSON).",
+])
+def test_no_endorsement_without_a_person_stating_support(sentence):
+    _, rels = extract(sentence)
+    assert not any(p == "endorses" for _, p, _ in triples(rels))
+
+
+def test_a_withdrawal_with_an_endorsement_names_who_benefits():
+    _, rels = extract("[Angela Eagle](PERSON) drops out of the race and announces her endorsement of "
+                      "[Owen Smith](PERSON).")
+    assert {("Angela Eagle", "withdraws", "Owen Smith"), ("Angela Eagle", "endorses", "Owen Smith")} <= triples(rels)
+    _, rels = extract("[Grace Poe](PERSON) denies she will give way and drop out in favour of [Mar Roxas](PERSON).")
+    assert not any(p == "withdraws" for _, p, _ in triples(rels))
