@@ -108,9 +108,10 @@ def _document_scopes(graph: nx.MultiDiGraph, docs: frozenset[str]) -> dict[str, 
 class Mapper:
     """One export run: the networkx graph in, `default` and `named` filled, skipped values logged once."""
 
-    def __init__(self, graph: nx.MultiDiGraph, base: str) -> None:
+    def __init__(self, graph: nx.MultiDiGraph, base: str, *, named: bool = True) -> None:
         self.nx = graph
         self.base = base
+        self.with_named = named  # False: the default graph only (Turtle, N-Triples need no named graphs)
         self.default: dict[str, None] = {}
         self.named: dict[str, dict[str, None]] = defaultdict(dict)
         self.scope: frozenset[str] = frozenset()
@@ -120,7 +121,7 @@ class Mapper:
         self._terms: dict[URIRef, str] = {}
         self._docs = frozenset(str(n) for n, a in graph.nodes(data=True)
                                if a.get(ATTR.KIND) == NodeKind.DOCUMENT)
-        self._scopes = _document_scopes(graph, self._docs)
+        self._scopes = _document_scopes(graph, self._docs) if named else {}
         self._doc_langs = {
             str(n): lang for n, a in graph.nodes(data=True)
             if a.get(ATTR.KIND) == NodeKind.DOCUMENT and (lang := valid_lang(a.get(ATTR.LANG)))
@@ -146,8 +147,9 @@ class Mapper:
         """
         line = f"{s} {self.term(p)} {self.term(o) if isinstance(o, URIRef) else o} ."
         self.default[line] = None
-        for doc in self.scope if scope is None else scope:
-            self.named[doc][line] = None
+        if self.with_named:
+            for doc in self.scope if scope is None else scope:
+                self.named[doc][line] = None
 
     def term(self, ref: URIRef) -> str:
         found = self._terms.get(ref)

@@ -14,9 +14,21 @@ __all__ = ["graph_to_json", "json_to_graph", "write_json", "read_json"]
 
 
 def graph_to_json(graph: nx.MultiDiGraph) -> str:
-    """Node-link JSON (`nodes`, `edges`, edge `key`s kept), keys sorted: the same graph gives the same bytes."""
+    """Node-link JSON (`nodes`, `edges`, edge `key`s kept), keys sorted: the same graph gives the same bytes.
+
+    One node or edge per line: readable, diff-friendly, and written by the C encoder (an `indent` falls back
+    to the pure-Python one, five times slower on a corpus-sized graph).
+    """
     data = nx.node_link_data(graph, edges="edges")
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    members = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list) and value:
+            members.append(f"{encode(key)}: [\n" + ",\n".join(encode(item) for item in value) + "\n]")
+        else:
+            members.append(f"{encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
 
 
 def json_to_graph(text: str) -> nx.MultiDiGraph:

@@ -75,8 +75,9 @@ class RdfStatements:
         return ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS)
 
 
-def to_statements(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> RdfStatements:
-    """The RDF statements of an electiongraph networkx graph, sorted, with one named graph per document.
+def to_statements(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE, named: bool = True) -> RdfStatements:
+    """The RDF statements of an electiongraph networkx graph, sorted, with one named graph per document
+    (`named=False`: the default graph only, for the formats that hold no named graph).
 
     Raises:
         ValueError: `base` is not a usable base IRI.
@@ -92,7 +93,7 @@ def to_statements(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> RdfSta
     check_base(base)
     if not graph.is_multigraph():
         raise TypeError("to_rdf needs a networkx MultiDiGraph keyed by relation name")
-    mapper = Mapper(graph, base)
+    mapper = Mapper(graph, base, named=named)
     mapper.run()
     graphs = ((mapper.node(doc)[1:-1], _sorted(triples)) for doc, triples in mapper.named.items() if triples)
     return RdfStatements(triples=_sorted(mapper.default), graphs=tuple(sorted(graphs)),
@@ -109,7 +110,7 @@ def to_rdf(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Graph:
     >>> str(rdf.value(iri("person/benoit-hamon"), SCHEMA.name))
     'Benoît Hamon'
     """
-    statements = to_statements(graph, base=base)
+    statements = to_statements(graph, base=base, named=False)
     out = bind_prefixes(Graph(bind_namespaces="none"), base)
     _add_triples(out, statements.ox_triples(), {})
     return out
@@ -138,10 +139,11 @@ def write_rdf(graph: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
     Raises:
         ValueError: an unknown format name, or a bad base IRI.
     """
-    from graph.rdfio import serialize
+    from graph.rdfio import RDF_FORMATS, serialize
 
     path = Path(path)
-    data = serialize(to_statements(graph, base=base), fmt)
+    spec = RDF_FORMATS.get(fmt)
+    data = serialize(to_statements(graph, base=base, named=spec is None or spec.dataset), fmt)
     write_atomic(path, data)
     logger.info("wrote %s (%d bytes)", path, len(data))
     return path
