@@ -109,11 +109,14 @@ class ExtractionCache:
         """Store records in one transaction (all or none)."""
         rows = [(self.key(doc), zlib.compress(json.dumps(rec.to_dict(), ensure_ascii=False).encode("utf-8"), 6))
                 for doc, rec in pairs]
+        self._transaction("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
+
+    def _transaction(self, statement: str, rows: list[tuple]) -> None:
         if not rows:
             return
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            self._db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
+            self._db.executemany(statement, rows)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -127,7 +130,7 @@ class ExtractionCache:
         return digest.hexdigest()
 
     def get_file(self, key: str) -> tuple[dict, list[Extraction]] | None:
-        """The file's report (as stored by `put_file`) and the records of its documents, or None."""
+        """The file's report (as stored by `put_files`) and the records of its documents, or None."""
         row = self._db.execute("SELECT report, documents FROM file WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
@@ -137,11 +140,12 @@ class ExtractionCache:
             return None
         return json.loads(row[0]), records  # type: ignore[return-value]
 
-    def put_file(self, key: str, report: dict, documents: Iterable[Document]) -> None:
-        """Remember a file once every one of its documents' records is stored."""
-        doc_keys = [self.key(d) for d in documents]
-        self._db.execute("INSERT OR REPLACE INTO file VALUES (?, ?, ?)",
-                         (key, json.dumps(report, ensure_ascii=False), json.dumps(doc_keys)))
+    def put_files(self, entries: Iterable[tuple[str, dict, Iterable[Document]]]) -> None:
+        """Remember files (key, report as stored, documents), in one transaction, once every one of their
+        documents' records is stored."""
+        rows = [(key, json.dumps(report, ensure_ascii=False), json.dumps([self.key(d) for d in documents]))
+                for key, report, documents in entries]
+        self._transaction("INSERT OR REPLACE INTO file VALUES (?, ?, ?)", rows)
 
     def _record(self, key: str) -> Extraction | None:
         row = self._db.execute("SELECT record FROM extraction WHERE key = ?", (key,)).fetchone()

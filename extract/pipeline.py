@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.language import Language
 
-from extract.fingerprint import EXTRACTOR_VERSION, extractor_fingerprint
+from extract.fingerprint import EXTRACTOR_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.ids import event_id, slug
 from extract.lang import SUPPORTED
@@ -49,10 +49,6 @@ class Extractor:
     @staticmethod
     def supports(document: Document) -> bool:
         return document.lang in SUPPORTED
-
-    def fingerprint(self) -> str:
-        """Everything that changes what extraction produces, known without loading a model."""
-        return extractor_fingerprint(self.gazetteer)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """One Extraction per supported document, in input order; documents are streamed in batches.

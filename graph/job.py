@@ -197,30 +197,33 @@ def _read_and_extract(files: list[Path], gazetteer: Gazetteer, cache: Extraction
     done: dict[int, tuple[FileReport, list[Extraction]]] = {}
     fresh: list[tuple[int, str | None, FileReport, list[Document]]] = []
     for i, path in enumerate(files):
-        key = None
-        if cache is not None:
-            try:
-                key = cache.file_key(str(path), path.read_bytes())
-            except OSError:
-                key = None  # read_path reports it
-            hit = cache.get_file(key) if key else None
-            if hit is not None:
-                done[i] = (FileReport.from_dict(hit[0]), hit[1])
-                continue
-        report, docs = _account(read_path(path))
-        fresh.append((i, key, report, docs))
+        key = _file_key(cache, path)
+        hit = cache.get_file(key) if cache is not None and key else None
+        if hit is not None:
+            done[i] = (FileReport.from_dict(hit[0]), hit[1])
+        else:
+            fresh.append((i, key, *_account(read_path(path))))
+    unread = sum(len(records) for _, records in done.values())
     documents = [d for *_, docs in fresh for d in docs]
     stats: dict[str, int] = {}
-    records = iter(list(extract_documents(documents, quiet=quiet, options=options, stats=stats,
-                                          gazetteer=gazetteer, cache=cache)))  # to the end: the last batch is stored
-    for i, key, report, docs in fresh:
-        done[i] = (report, [next(records) for _ in docs])
-        if cache is not None and key is not None:
-            cache.put_file(key, report.to_dict(), docs)
-    unread = sum(len(records) for i, (_, records) in done.items() if i not in {f[0] for f in fresh})
+    extracted = iter(list(extract_documents(documents, quiet=quiet, options=options, stats=stats,
+                                            gazetteer=gazetteer, cache=cache)))  # to the end: the last batch is stored
+    for i, _, report, docs in fresh:
+        done[i] = (report, [next(extracted) for _ in docs])
+    if cache is not None:
+        cache.put_files((key, report.to_dict(), docs) for _, key, report, docs in fresh if key is not None)
     stats = {"cached": stats.get("cached", 0) + unread, "extracted": stats.get("extracted", 0)}
     reports = [done[i][0] for i in range(len(files))]
     return reports, [r for i in range(len(files)) for r in done[i][1]], stats
+
+
+def _file_key(cache: ExtractionCache | None, path: Path) -> str | None:
+    if cache is None:
+        return None
+    try:
+        return cache.file_key(str(path), path.read_bytes())
+    except OSError:
+        return None  # read_path reports it
 
 
 class _Clock:
