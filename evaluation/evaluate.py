@@ -40,7 +40,7 @@ from evaluation.scoring import (  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = Path(__file__).resolve().parent / "gold"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
 BASELINE_LABELS = {
     "en": {"PERSON": "PERSON", "ORG": "PARTY", "NORP": "PARTY", "EVENT": "ELECTION"},
     "fr": {"PER": "PERSON", "ORG": "PARTY"},
@@ -218,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict = {"documents": {}, "timings": timings, "splits": {}}
     groups = {split: [s for s in scored if s[0].split == split] for split in SPLITS}
+    groups["heldout, both batches"] = groups["heldout"] + groups["heldout2"]
     groups["all"] = scored
     for split, items in groups.items():
         if not items:

@@ -148,9 +148,79 @@ CORPUS = [
        "manifestation-de-l-opposition.txt", "fr", "BI"),
 ]
 
+# The second batch (session three): drawn by `evaluation.draw2` (seed 20151220) from file names and the
+# manifest, before any text was read. Country "" = an article; its annotator records the country in the gold
+# file. (gold name, path, lang, country, split)
+BATCH2 = [
+    ('cep_kr_2016-12-09_south-korean-lawmakers',
+     _C + '2016-12-09__south-korean-lawmakers-impeach-president-park-geun-hye-by-a-23456-vote-prime-minister-hwang-kyo-ahn-a-staunch-defender-of-ms-park-will-serve.md', 'en', 'KR', 'heldout2'),
+    ('cep_mx_2018-07-01_voters-mexico-elect',
+     _C + '2018-07-01__voters-in-mexico-elect-andres-manuel-lopez-obrador-as-their-new-president-in-a-landslide-victory-additionally-128-senators-and-500-deputies.md', 'en', 'MX', 'heldout2'),
+    ('cep_sn_2016-12-12_president-senegal-urges',
+     _C + '2016-12-12__the-president-of-senegal-urges-the-gambia-s-fallen-dictator-yahya-jammeh-to-respect-the-result-of-the-polls.md', 'en', 'SN', 'heldout2'),
+    ('cep_ug_2016-05-11_uganda-arrests-opposition',
+     _C + '2016-05-11__uganda-arrests-opposition-leader-kizza-besigye-as-he-addressed-a-crowd-of-supporters-in-the-capital-kampala-and-shuts-down-access-to-social.md', 'en', 'UG', 'heldout2'),
+    ('cep_za_2018-02-14_jacob-zuma-resigns',
+     _C + '2018-02-14__jacob-zuma-resigns-as-president-of-south-africa-effective-immediately-following-an-ultimatum-issued-the-day-prior-by-african-national-congre.md', 'en', 'ZA', 'dev'),
+    ('cep_mm_2015-11-09_myanmar-ruling-union',
+     _C + '2015-11-09__myanmar-s-ruling-union-solidarity-and-development-party-usdp-concedes-defeat-in-sunday-s-first-free-nationwide-election-in-a-quarter-of-a-ce.md', 'en', 'MM', 'dev'),
+    ('cep_pt_2016-10-05_united-nations-security',
+     _C + '2016-10-05__the-united-nations-security-council-affirms-the-first-step-in-the-election-of-portuguese-antonio-guterres-as-the-next-secretary-general-of-t.md', 'en', 'PT', 'dev'),
+    ('cep_nz_2015-09-01_four-alternatives-current',
+     _C + '2015-09-01__four-alternatives-to-the-current-new-zealand-flag-are-chosen-for-a-spring-referendum-20-november-11-december-2015-in-which-new-zealanders-wi.md', 'en', 'NZ', 'dev'),
+    ('cep_np_2017-11-26_voters-nepal-go',
+     _C + '2017-11-26__voters-in-nepal-go-to-the-polls-for-the-first-phase-of-an-election-to-choose-members-for-the-house-of-representatives-and-parliament.md', 'en', 'NP', 'dev'),
+    ('cep_ve_2015-12-06_venezuelan-opposition-leaders',
+     _C + '2015-12-06__venezuelan-opposition-leaders-say-their-democratic-unity-roundtable-has-won-control-of-the-167-seat-legislature-from-the-ruling-socialists-f.md', 'en', 'VE', 'dev'),
+    ('cep_ch_2016-07-03_european-union-warns',
+     _C + '2016-07-03__the-european-union-warns-switzerland-that-it-will-lose-access-to-its-single-market-if-it-goes-through-with-its-plan-to-impose-restrictions-o.md', 'en', 'CH', 'dev'),
+    ('cep_id_2018-06-27_local-elections-take',
+     _C + '2018-06-27__local-elections-take-place-across-indonesia-including-races-for-17-governors.md', 'en', 'ID', 'heldout2'),
+    ('cep_tw_2016-02-17_report-taiwanese-defense',
+     _C + '2016-02-17__a-report-by-the-taiwanese-defense-ministry-states-that-china-has-placed-surface-to-air-missiles-on-the-disputed-woody-island-taiwanese-presi.md', 'en', 'TW', 'dev'),
+    ('cep_tz_2015-10-25_voters-tanzania-including',
+     _C + '2015-10-25__voters-in-tanzania-including-tanganyika-and-semi-autonomous-zanzibar-which-also-elects-its-own-government-go-to-the-polls-for-an-election-wi.md', 'en', 'TZ', 'heldout2'),
+    ('art_fr_2016-09-19_rdc-conteste-kabila',
+     _A + '2016-09-19__akinarticle_web_articles__rdc-conteste-kabila-reprime-dans-le-sang.txt', 'fr', '', 'heldout2'),
+    ('art_fr_2018-02-15_limpact-dons-sur',
+     _A + '2018-02-15__akinarticle_web_articles__limpact-des-dons-sur-les-resultats-electoraux-est-un-sujet-central.txt', 'fr', '', 'heldout2'),
+    ('art_fr_2016-04-27_electeurs-socialistes-grands',
+     _A + '2016-04-27__akinarticle_web_articles__les-electeurs-socialistes-grands-decus-de-la-politique.txt', 'fr', '', 'heldout2'),
+    ('art_fr_2017-06-15_loi-moralisation-macron',
+     _A + '2017-06-15__akinarticle_web_articles__loi-de-moralisation-macron-enclenche-la-marche-arriere.txt', 'fr', '', 'heldout2'),
+    ('art_fr_2017-04-23_je-ne-marcherai',
+     _A + '2017-04-23__akinarticle_web_articles__je-ne-marcherai-pas-pour-un-monde-qui-secroule.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-11_paris-deputes-socialistes',
+     _A + '2018-12-11__gilets_jaunes_multilingual__paris-les-deputes-socialistes-insoumis-et-communistes-vont-deposer-aujourd-hu.txt', 'fr', '', 'heldout2'),
+    ('art_fr_2015-09-03_conquete-ouest-afrique',
+     _A + '2015-09-03__akinarticle_web_articles__la-conquete-de-l-ouest-de-l-afrique.txt', 'fr', '', 'dev'),
+    ('art_fr_2015-12-08_lettre-luc-vaillant',
+     _A + '2015-12-08__akinarticle_web_articles__lettre-a-luc-le-vaillant.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-04-01_xavier-bertrand-saugmente',
+     _A + '2016-04-01__akinarticle_web_articles__xavier-bertrand-saugmente-de-4-000-euros-pour-compenser-la-fin-du-cumul-de-ses-m.txt', 'fr', '', 'dev'),
+    ('art_fr_2017-01-30_chantal-mouffe-philosophe',
+     _A + '2017-01-30__akinarticle_web_articles__chantal-mouffe-la-philosophe-qui-inspire-la-gauche-de-hamon-a-melenchon.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-12-15_lautorite-retour-force',
+     _A + '2016-12-15__akinarticle_web_articles__lautorite-un-retour-en-force.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-28_leipzig-hackers-entre',
+     _A + '2018-12-28__akinarticle_web_articles__a-leipzig-des-hackers-entre-memoire-et-anticipation.txt', 'fr', '', 'dev'),
+    ('art_en_2016-09-28_trump-said-not',
+     _A + '2016-09-28__fakenewsnet_realnews_2016__trump-said-not-paying-taxes-makes-him-smart-mark-cuban-s-response-is-powerful.txt', 'en', '', 'heldout2'),
+    ('art_en_2015-09-16_daily-digest-september',
+     _A + '2015-09-16__reportedly_2015_09__daily-digest-september-16-2015.txt', 'en', '', 'heldout2'),
+    ('art_en_2016-09-22_trump-received-1',
+     _A + '2016-09-22__fakenewsnet_realnews_2016__trump-received-1-6-million-from-secret-service.txt', 'en', '', 'dev'),
+    ('art_en_2016-09-27_nato-chief-counterattacks',
+     _A + '2016-09-27__fakenewsnet_realnews_2016__nato-chief-counterattacks-against-donald-trump-politico.txt', 'en', '', 'dev'),
+    ('art_en_2018-12-04_macrons-crisis-france',
+     _A + '2018-12-04__gilets_jaunes_multilingual__macrons-crisis-in-france-is-a-danger-to-all-of-europe.txt', 'en', '', 'heldout2'),
+    ('art_en_2018-12-11_gilets-jaunes-protests',
+     _A + '2018-12-11__gilets_jaunes_multilingual__gilets-jaunes-protests-continue-despite-macron-concessions.txt', 'en', '', 'dev'),
+]
+
 
 def assignment() -> dict[str, str]:
-    """gold name -> "dev" | "heldout": per language, a fixed-seed sample of the corpus documents is held out.
+    """gold name -> "dev" | "heldout" | "heldout2": per language, a fixed-seed sample of the corpus documents is held out.
 
     Languages are drawn in sorted order ("en", then "fr") from one generator, each from its sorted names.
     """
@@ -160,10 +230,11 @@ def assignment() -> dict[str, str]:
         names = sorted(name for name, _, doc_lang, _ in CORPUS if doc_lang == lang)
         held = set(rng.sample(names, HELDOUT_PER_LANG[lang]))
         split.update({name: "heldout" if name in held else "dev" for name in names})
+    split.update({name: which for name, _, _, _, which in BATCH2})
     return split
 
 
 if __name__ == "__main__":
     split = assignment()
-    for name, path, lang, country in SEEDS + CORPUS:
-        print(f"{split[name]:8} {lang} {country} {name}")
+    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2]:
+        print(f"{split[name]:8} {lang} {country or '--'} {name}")

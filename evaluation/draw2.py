@@ -1,0 +1,79 @@
+"""How the second batch of evaluation documents was drawn (session three), from file names and the manifest only.
+
+The first 44 documents over-represent France (19) and the countries the rules were written from. The second
+batch adds countries and years nobody had annotated, and a second held-out split, so that the held-out score
+rests on more than 14 texts. Like the first batch, the pool is fixed from `manifest.csv` (election flag,
+language, format, size) and file names (a country word in an event page's slug), before any text is read; then
+one seeded generator draws, in this order: the countries, one page per country, the held-out pages, the French
+and English articles and their held-out part. `split.py` holds the result as a literal list; rerun
+`python -m evaluation.draw2` to see that it is reproducible (it prints the list it draws).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+from evaluation import split
+
+SEED = 20151220  # Spanish general election, 2015
+N_COUNTRIES, N_HELDOUT_PAGES = 14, 6
+N_FR_ARTICLES, N_FR_HELDOUT = 12, 5
+N_EN_ARTICLES, N_EN_HELDOUT = 6, 3
+
+# slug words of a country, for countries with no document in the first batch
+COUNTRY_WORDS = {
+    "IT": ["italy", "italian"], "PL": ["poland", "polish"], "CA": ["canada", "canadian"],
+    "AU": ["australia", "australian"], "JP": ["japan", "japanese"], "AR": ["argentina", "argentine"],
+    "MX": ["mexico", "mexican"], "PT": ["portugal", "portuguese"], "HU": ["hungary", "hungarian"],
+    "IL": ["israel", "israeli"], "ZA": ["south-africa", "south-african"], "CO": ["colombia", "colombian"],
+    "VE": ["venezuela", "venezuelan"], "RU": ["russia", "russian"], "IR": ["iran", "iranian"],
+    "IE": ["ireland", "irish"], "DK": ["denmark", "danish"], "TW": ["taiwan", "taiwanese"],
+    "KR": ["south-korea", "south-korean"], "ID": ["indonesia", "indonesian"], "ZW": ["zimbabwe"],
+    "NZ": ["new-zealand"], "CH": ["switzerland", "swiss"], "HR": ["croatia", "croatian"],
+    "RO": ["romania", "romanian"], "GE": ["georgia", "georgian"], "MM": ["myanmar"], "HT": ["haiti"],
+    "EG": ["egypt", "egyptian"], "UG": ["uganda"], "CD": ["congo"], "SN": ["senegal"], "GM": ["gambia"],
+    "LR": ["liberia"], "IS": ["iceland", "icelandic"], "MD": ["moldova"], "AM": ["armenia"],
+    "BG": ["bulgaria", "bulgarian"], "MK": ["macedonia"], "SK": ["slovakia", "slovak"], "SI": ["slovenia"],
+    "LK": ["sri-lanka"], "TZ": ["tanzania"], "BJ": ["benin"], "MN": ["mongolia"], "NP": ["nepal"],
+}
+
+
+def _pool(shared: Path):
+    rows = list(csv.DictReader(open(shared / "corpus" / "manifest.csv", encoding="utf-8")))
+    taken = {path.split("/")[-1] for _, path, *_ in split.SEEDS + split.CORPUS}
+    rows = [r for r in rows if r["election"] == "1" and r["doc"].split("/")[-1] not in taken]
+    pages: dict[str, list[str]] = {}
+    for r in rows:
+        if r["format"] != "event_page" or r["lang"] != "en" or int(r["bytes"]) < 700:
+            continue
+        slug = "-" + r["doc"].split("__", 1)[1].removesuffix(".md") + "-"
+        for country, words in COUNTRY_WORDS.items():
+            if any(f"-{w}-" in slug or f"-{w}s-" in slug for w in words):
+                pages.setdefault(country, []).append(r["doc"])
+    articles = {lang: sorted(r["doc"] for r in rows if r["lang"] == lang and r["format"] == "article"
+                             and 1500 <= int(r["bytes"]) <= 9000) for lang in ("en", "fr")}
+    return {c: sorted(v) for c, v in sorted(pages.items())}, articles
+
+
+def draw(shared: Path) -> list[tuple[str, str, str, str]]:
+    """(split, lang, country or "", path under corpus/) for every document of the second batch."""
+    pages, articles = _pool(shared)
+    rng = random.Random(SEED)
+    countries = rng.sample(sorted(pages), N_COUNTRIES)
+    chosen = [(c, rng.choice(pages[c])) for c in countries]
+    held_pages = set(rng.sample(range(N_COUNTRIES), N_HELDOUT_PAGES))
+    out = [("heldout2" if i in held_pages else "dev", "en", c, doc) for i, (c, doc) in enumerate(chosen)]
+    for lang, n, n_held in (("fr", N_FR_ARTICLES, N_FR_HELDOUT), ("en", N_EN_ARTICLES, N_EN_HELDOUT)):
+        docs = rng.sample(articles[lang], n)
+        held = set(rng.sample(docs, n_held))
+        out += [("heldout2" if d in held else "dev", lang, "", d) for d in docs]
+    return out
+
+
+if __name__ == "__main__":
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
+    for row in draw(shared):
+        print(*row, sep="\t")
