@@ -6,7 +6,8 @@ rests on more than 14 texts. Like the first batch, the pool is fixed from `manif
 language, format, size) and file names (a country word in an event page's slug), before any text is read; then
 one seeded generator draws, in this order: the countries, one page per country, the held-out pages, the French
 and English articles and their held-out part. `split.py` holds the result as a literal list; rerun
-`python -m evaluation.draw2` to see that it is reproducible (it prints the list it draws).
+`python -m evaluation.draw2` to see that it is reproducible (it prints the list it draws). A third batch
+(`draw3`, all dev) was drawn the same way an hour later, for more texts to check rules on.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ COUNTRY_WORDS = {
 }
 
 
-def _pool(shared: Path):
+def _pool(shared: Path, *, batch3: bool = False):
     rows = list(csv.DictReader(open(shared / "corpus" / "manifest.csv", encoding="utf-8")))
     taken = {path.split("/")[-1] for _, path, *_ in split.SEEDS + split.CORPUS}
+    if batch3:
+        taken |= {path.split("/")[-1] for _, path, *_ in split.BATCH2}
     rows = [r for r in rows if r["election"] == "1" and r["doc"].split("/")[-1] not in taken]
     pages: dict[str, list[str]] = {}
     for r in rows:
@@ -73,7 +76,24 @@ def draw(shared: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
+SEED3 = 20160623  # United Kingdom European Union membership referendum, 2016
+N3_COUNTRIES, N3_FR, N3_EN = 16, 8, 4
+
+
+def draw3(shared: Path) -> list[tuple[str, str, str, str]]:
+    """The third batch, all dev (more texts for the rules to be checked on): pages of countries the second
+    batch did not draw, and French and English articles, from the same pool rules."""
+    pages, articles = _pool(shared, batch3=True)
+    drawn = {c for _, _, c, _ in draw(shared)}
+    rng = random.Random(SEED3)
+    countries = rng.sample(sorted(set(pages) - drawn), N3_COUNTRIES)
+    out = [("dev", "en", c, rng.choice(pages[c])) for c in countries]
+    out += [("dev", "fr", "", d) for d in rng.sample(articles["fr"], N3_FR)]
+    out += [("dev", "en", "", d) for d in rng.sample(articles["en"], N3_EN)]
+    return out
+
+
 if __name__ == "__main__":
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
-    for row in draw(shared):
+    for row in draw(shared) + draw3(shared):
         print(*row, sep="\t")

@@ -218,6 +218,66 @@ BATCH2 = [
      _A + '2018-12-11__gilets_jaunes_multilingual__gilets-jaunes-protests-continue-despite-macron-concessions.txt', 'en', '', 'dev'),
 ]
 
+# The third batch (all dev): drawn by `evaluation.draw2.draw3` (seed 20160623), same rules as BATCH2.
+BATCH3 = [
+    ('cep_hr_2016-10-19_croatian-lawmakers-approve',
+     _C + '2016-10-19__croatian-lawmakers-approve-conservative-croatian-democratic-union-party-leader-andrej-plenkovic-s-new-coalition-government-9145.md', 'en', 'HR', 'dev'),
+    ('cep_eg_2018-03-26_egyptian-electorate-vote',
+     _C + '2018-03-26__the-egyptian-electorate-vote-in-their-presidential-election-with-incumbent-president-abdel-fattah-el-sissi-facing-only-one-opponent.md', 'en', 'EG', 'dev'),
+    ('cep_ru_2017-10-26_twitter-bans-all',
+     _C + '2017-10-26__twitter-bans-all-ads-from-russian-news-agencies-rt-and-sputnik-based-on-u-s-intelligence-s-conclusion-that-both-attempted-to-interfere-with.md', 'en', 'RU', 'dev'),
+    ('cep_bg_2016-11-13_bulgarians-head-polls',
+     _C + '2016-11-13__bulgarians-head-to-the-polls-in-a-presidential-runoff-between-bsp-backed-rumen-radev-of-the-socialist-opposition-and-tsetska-tsacheva-chairw.md', 'en', 'BG', 'dev'),
+    ('cep_bj_2016-03-06_voters-benin-go',
+     _C + '2016-03-06__voters-in-benin-go-to-the-polls-for-the-first-round-of-voting-in-a-presidential-election-with-33-candidates-vying-to-replace-current-preside.md', 'en', 'BJ', 'dev'),
+    ('cep_au_2016-05-08_prime-minister-australia',
+     _C + '2016-05-08__prime-minister-of-australia-malcolm-turnbull-has-called-a-historic-double-dissolution-election-with-both-houses-of-parliament-being-dissolve.md', 'en', 'AU', 'dev'),
+    ('cep_ge_2018-11-29_voters-georgia-elect',
+     _C + '2018-11-29__voters-in-georgia-elect-salome-zurabishvili-as-president-she-will-be-the-first-woman-elected-to-hold-the-position-when-she-assumes-office-on.md', 'en', 'GE', 'dev'),
+    ('cep_jp_2018-09-20_japanese-prime-minister',
+     _C + '2018-09-20__japanese-prime-minister-shinzo-abe-is-elected-for-a-third-term-as-president-of-the-liberal-democratic-party.md', 'en', 'JP', 'dev'),
+    ('cep_hu_2018-04-08_voters-hungary-go',
+     _C + '2018-04-08__voters-in-hungary-go-to-the-polls-for-a-parliamentary-election-with-the-fidesz-party-led-by-viktor-orban-achieving-a-super-majority-for-the.md', 'en', 'HU', 'dev'),
+    ('cep_ht_2015-08-09_voters-haiti-go',
+     _C + '2015-08-09__voters-in-haiti-go-to-the-polls-for-the-first-election-in-four-years-with-some-polling-places-in-the-capital-port-au-prince-forced-to-close.md', 'en', 'HT', 'dev'),
+    ('cep_dk_2015-06-28_lars-lkke-rasmussen',
+     _C + '2015-06-28__lars-lkke-rasmussen-forms-denmark-s-first-single-party-government-in-33-years-and-rasmussen-himself-becomes-the-first-prime-minister-in-33-y.md', 'en', 'DK', 'dev'),
+    ('cep_gm_2017-01-13_african-union-says',
+     _C + '2017-01-13__the-african-union-says-it-will-cease-to-recognize-yahya-jammeh-as-president-of-the-gambia-on-january-19-the-date-he-is-to-hand-power-over-to.md', 'en', 'GM', 'dev'),
+    ('cep_mk_2016-04-16_protesters-continue-take',
+     _C + '2016-04-16__as-protesters-continue-to-take-to-the-streets-of-skopje-macedonia-lawmakers-confirmed-that-a-snap-election-will-take-place-on-june-5-despite.md', 'en', 'MK', 'dev'),
+    ('cep_si_2018-03-14_miro-cerar-announces',
+     _C + '2018-03-14__miro-cerar-announces-his-resignation-as-prime-minister-of-slovenia-due-to-the-supreme-court-of-slovenia-s-annulment-of-the-referendum-that-a.md', 'en', 'SI', 'dev'),
+    ('cep_il_2018-10-16_australian-prime-minister',
+     _C + '2018-10-16__australian-prime-minister-scott-morrison-announces-that-his-government-is-considering-recognising-jerusalem-as-the-israeli-capital-and-reloc.md', 'en', 'IL', 'dev'),
+    ('cep_lr_2017-12-28_with-98-percent',
+     _C + '2017-12-28__with-98-percent-of-the-votes-counted-liberias-national-elections-commission-announces-these-unofficial-results-show-senator-george-weah-a-fo.md', 'en', 'LR', 'dev'),
+    ('art_fr_2016-06-14_terrorisme-dans-opinion',
+     _A + '2016-06-14__akinarticle_web_articles__terrorisme-dans-l-opinion-les-cliquets-sautent-les-uns-apres-les-autres.txt', 'fr', '', 'dev'),
+    ('art_fr_2017-01-14_thomas-piketty-vive',
+     _A + '2017-01-14__akinarticle_web_articles__thomas-piketty-vive-le-populisme.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-29_gilets-jaunes-colere',
+     _A + '2018-12-29__gilets_jaunes_multilingual__les-gilets-jaunes-en-colere-contre-la-politique-sociale-et-fiscale-du-presid.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-11-03_france-ou-kanaky',
+     _A + '2018-11-03__gilets_jaunes_multilingual__la-france-ou-la-kanaky-les-bureaux-de-vote-de-nouvelle-caledonie-petit-territo.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-02_paris-francais-estiment',
+     _A + '2018-12-02__gilets_jaunes_multilingual__paris-les-francais-estiment-que-limmigration-est-negative-dans-une-vaste-seri.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-04-19_minima-sociaux-lopposition',
+     _A + '2016-04-19__akinarticle_web_articles__minima-sociaux-lopposition-denonce-les-cheques-en-blanc-de-manuel-valls.txt', 'fr', '', 'dev'),
+    ('art_fr_2015-12-07_fn-est-negation',
+     _A + '2015-12-07__akinarticle_web_articles__le-fn-est-une-negation-brutale-de-lesprit-critique.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-06-06_pacte-stabilite-europeen',
+     _A + '2016-06-06__akinarticle_web_articles__le-pacte-de-stabilite-europeen-est-mort.txt', 'fr', '', 'dev'),
+    ('art_en_2016-09-26_wwii-veteran-pens',
+     _A + '2016-09-26__fakenewsnet_realnews_2016__wwii-veteran-pens-brutal-op-ed-slamming-draft-dodging-trump.txt', 'en', '', 'dev'),
+    ('art_en_2018-12-01_almost-100-injured',
+     _A + '2018-12-01__gilets_jaunes_multilingual__almost-100-injured-during-french-fuel-protests.txt', 'en', '', 'dev'),
+    ('art_en_2018-11-23_may-refuses-rule',
+     _A + '2018-11-23__gilets_jaunes_multilingual__may-refuses-to-rule-out-resigning-if-mps-reject-brexit-deal.txt', 'en', '', 'dev'),
+    ('art_en_2018-12-16_macron-ratings-fall',
+     _A + '2018-12-16__gilets_jaunes_multilingual__macron-s-ratings-fall-further-after-month-of-gilets-jaunes-protests.txt', 'en', '', 'dev'),
+]
+
 
 def assignment() -> dict[str, str]:
     """gold name -> "dev" | "heldout" | "heldout2": per language, a fixed-seed sample of the corpus documents is held out.
@@ -230,11 +290,11 @@ def assignment() -> dict[str, str]:
         names = sorted(name for name, _, doc_lang, _ in CORPUS if doc_lang == lang)
         held = set(rng.sample(names, HELDOUT_PER_LANG[lang]))
         split.update({name: "heldout" if name in held else "dev" for name in names})
-    split.update({name: which for name, _, _, _, which in BATCH2})
+    split.update({name: which for name, _, _, _, which in BATCH2 + BATCH3})
     return split
 
 
 if __name__ == "__main__":
     split = assignment()
-    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2]:
+    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2 + BATCH3]:
         print(f"{split[name]:8} {lang} {country or '--'} {name}")
