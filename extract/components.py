@@ -57,6 +57,7 @@ class ElectionRules:
         rule_spans += list(_credit_names(doc))
         rule_spans += list(_surnames_of_others(doc))
         rule_spans += list(_names_split_by_spaces(doc))
+        rule_spans += list(_given_names_before(doc))
         if not rule_spans:
             return doc
         # Precedence: gazetteer spans (but not a party inside an election's or a longer party's name: `UKIP
@@ -166,6 +167,10 @@ def _credit_names(doc: Doc):
     for m in _CREDIT_RE.finditer(doc_text(doc)):
         group = "name" if m.group("name") else "name2"
         span = doc.char_span(m.start(group), m.end(group), label="PERSON", alignment_mode="contract")
+        if span is not None:  # "DENIS CHARLET DENIS CHARLET / AFP": a name written twice is one name
+            words = [t.text for t in span]
+            repeat = next((i for i in range(1, len(words)) if words[i] in words[:i]), len(words))
+            span = Span(doc, span.start, span.start + repeat, label="PERSON")
         if span is not None and len(span) >= 2:
             yield span
     for ent in doc.ents:
@@ -195,6 +200,18 @@ def _names_split_by_spaces(doc: Doc):
                 and (a.end < b.start or a[-1].is_space):
             start = a.start
             yield Span(doc, start, b.end, label="PERSON", span_id=b.id)
+
+
+def _given_names_before(doc: Doc):
+    """`London Mayor Sadiq Khan` where the model found only `Khan`: a capitalised word before a one-word person
+    is its given name, unless it is a title, a role, a country's adjective, a stop word or another entity."""
+    for ent in doc.ents:
+        if ent.ent_id_ or ent.label_ not in ("PERSON", "PER") or len(ent) != 1 or ent.start == 0:
+            continue
+        prev = doc[ent.start - 1]
+        if _name_like(prev) and not prev.is_sent_start and not prev.is_stop and not prev.ent_type_ \
+                and not country_of(prev.text):
+            yield Span(doc, prev.i, ent.end, label="PERSON")
 
 
 def _name_like(token) -> bool:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 __all__ = [
     "COUNTRY_ADJECTIVES", "COUNTRY_NAMES", "US_STATES", "country_of", "parliament_kind", "calendar_year",
-    "fold_key", "in_calendar", "ENGLISH_ADJECTIVES",
+    "fold_key", "in_calendar", "ENGLISH_ADJECTIVES", "demonym_of_code",
 ]
 
 # demonym -> the country part of an election name
@@ -176,6 +178,19 @@ COUNTRY_NAMES: dict[str, str] = {fold_key(name): adj for name, adj in _NAMES.ite
 COUNTRY_NAMES.update({fold_key(state): "United States" for state in US_STATES if state != "Georgia"})
 
 
+@cache
+def _codes() -> dict[str, str]:
+    text = (resources.files("extract") / "data" / "country_codes.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {code.strip(): demonym.strip() for code, demonym in rows}
+
+
+def demonym_of_code(code: str) -> str | None:
+    """The demonym (as in election names) of an ISO 3166-1 alpha-2 code, `GB` → `United Kingdom`; None if the
+    code is not in `extract/data/country_codes.tsv`."""
+    return _codes().get(code) if isinstance(code, str) else None
+
+
 def country_of(text: str, *, adjective: bool = True, name: bool = True) -> str | None:
     """The country part of an election name for a demonym or a country name, any case, accents or gender.
 
@@ -216,7 +231,7 @@ _PARLIAMENT = {
                      "Kosovan",
 }
 _PARLIAMENT_KIND = {country.replace("\u00a0", " "): kind for kind, countries in _PARLIAMENT.items()
-                    for country in countries.split()}
+                    for country in countries.split(" ") if country}
 
 
 def parliament_kind(country: str | None) -> str:
@@ -242,6 +257,19 @@ _CALENDARS = {
 }
 
 
+@cache
+def _calendars() -> dict[tuple[str, str], tuple[int, ...]]:
+    """The built-in calendars above, then `data/election_calendar.tsv` (national election years 2000–2022 of
+    about 160 countries) for the countries and kinds they lack."""
+    out = dict(_CALENDARS)
+    text = (resources.files("extract") / "data" / "election_calendar.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            demonym, kind, years = line.split("\t")
+            out.setdefault((demonym, kind), tuple(int(y) for y in years.split(",")))
+    return out
+
+
 def calendar_year(country: str | None, kind: str, reference: int, *, direction: int = 0) -> int | None:
     """The year of a scheduled election nearest to `reference` (ties go to the coming one); `direction` -1
     keeps the last one at or before it (`last`, `dernières`), +1 the next one at or after it. None when the
@@ -250,7 +278,7 @@ def calendar_year(country: str | None, kind: str, reference: int, *, direction: 
     >>> calendar_year("French", "presidential election", 2015), calendar_year("German", "federal election", 2018)
     (2017, 2017)
     """
-    years = _EU if kind == "European Parliament election" else _CALENDARS.get((country or "", kind))
+    years = _EU if kind == "European Parliament election" else _calendars().get((country or "", kind))
     if not years:
         return None
     if direction < 0:
@@ -263,7 +291,7 @@ def calendar_year(country: str | None, kind: str, reference: int, *, direction: 
 
 
 def in_calendar(country: str | None, kind: str, year: int) -> bool:
-    years = _EU if kind == "European Parliament election" else _CALENDARS.get((country or "", kind))
+    years = _EU if kind == "European Parliament election" else _calendars().get((country or "", kind))
     return bool(years) and year in years
 
 

@@ -50,7 +50,8 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
     """
     if m.bare or m.kind is None:
         return ()
-    country = m.country or _country_before(ctx.before) or _us_by_party(m, ctx) or ctx.country
+    country = m.country or _country_before(ctx.before) or _us_by_party(m, ctx) or _country_near(ctx) \
+        or ctx.country
     kind = _kind(m.kind or "election", country, ctx)
     if kind == "primary":
         return _primary(m, country, ctx)
@@ -87,6 +88,28 @@ def _country_before(before: str) -> str | None:
     """`Venezuela's presidential election`, `France's upcoming presidential election`."""
     m = _POSSESSIVE_COUNTRY.search(before)
     return country_of(m.group(1), adjective=False) if m else None
+
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.’'-]*")
+
+
+def _country_near(ctx: ElectionContext) -> str | None:
+    """`la présidentielle de 2016, les élections américaines`, `presidential candidate Rodrigo Duterte ... the
+    Philippine claim`: the one country the sentence names close to the phrase (none when it names several)."""
+    at = len(ctx.before)
+    window = ctx.sentence[max(0, at - 60):at + 120]
+    words = _WORD.findall(window)
+    found = set()
+    for i, word in enumerate(words):
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        country = (pair and word[:1].isupper() and country_of(pair)) or \
+            (word.lower() not in _NOT_COUNTRY_WORDS and country_of(word))
+        if country:
+            found.add(country)
+    return found.pop() if len(found) == 1 else None
+
+
+_NOT_COUNTRY_WORDS = {"us", "un", "une", "des", "la", "le", "les", "de"}
 
 
 def _us_by_party(m: ElectionMention, ctx: ElectionContext) -> str | None:

@@ -2,6 +2,12 @@
 
 Each entry becomes entity-ruler patterns (its name, aliases, accent-free and mojibake forms and, for a
 person, the bare surname) whose pattern `id` is the entity id, so `ent.ent_id_` gives the canonical entity.
+
+Two files are bundled: `gazetteer.jsonl` (the elections and parties the project started from) and
+`parties.jsonl` (parties of about a hundred countries). An entry's `local_aliases` name it only in a document
+about its `country` (acronyms such as `PD` or `DA`, a generic name such as `Labour Party` for Norway's): their
+patterns carry the id `LOCAL_PREFIX + type`, and resolution picks the entry of the document's country or,
+failing that, an entry that has the form as a plain alias; else the mention is an ordinary organisation.
 """
 
 from __future__ import annotations
@@ -14,14 +20,16 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from extract.countries import demonym_of_code
 from extract.errors import GazetteerError
 from extract.ids import entity_id
 from extract.names import keys, skeleton, strip_accents
 from extract.records import EntityType
 
-__all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "default_gazetteer_path"]
+__all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "default_gazetteer_paths", "LOCAL_PREFIX"]
 
-_FIELDS = {"name", "type", "aliases", "roles", "surname", "country"}
+_FIELDS = {"name", "type", "aliases", "local_aliases", "roles", "surname", "country"}
+LOCAL_PREFIX = "?local:"  # the ruler id of a form that names an entry only in a document about its country
 _ROLES = {"candidate"}
 
 
@@ -33,6 +41,7 @@ class GazetteerEntry:
     roles: tuple[str, ...] = ()
     surname: str | None = None
     country: str | None = None
+    local_aliases: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -40,12 +49,11 @@ class GazetteerEntry:
 
     def surface_forms(self) -> tuple[str, ...]:
         """Name and aliases, each with its accent-free and mojibake forms, in a stable order."""
-        forms: dict[str, None] = {}
-        for form in (self.name, *self.aliases):
-            for variant in (form, strip_accents(form), skeleton(form)):
-                if variant.strip():
-                    forms.setdefault(variant.strip(), None)
-        return tuple(forms)
+        return _variants((self.name, *self.aliases))
+
+    def local_forms(self) -> tuple[str, ...]:
+        """The local aliases with their accent-free and mojibake forms."""
+        return _variants(self.local_aliases)
 
     def surname_forms(self) -> tuple[str, ...]:
         if self.type is not EntityType.PERSON:
@@ -62,12 +70,26 @@ class Gazetteer:
     fingerprint: str
 
     def patterns(self) -> list[dict]:
-        """Entity-ruler patterns: full forms first, then surnames (the ruler keeps the longest match)."""
+        """Entity-ruler patterns: full forms first, then surnames (the ruler keeps the longest match). A form
+        that is some entry's local alias gets one pattern with the local id, whoever else it names."""
+        local = {f for entry in self.entries for f in entry.local_forms()}
         out = []
         for entry in self.entries:
-            out += [{"label": str(entry.type), "pattern": f, "id": entry.id} for f in entry.surface_forms()]
-            out += [{"label": str(entry.type), "pattern": f, "id": entry.id} for f in entry.surname_forms()]
+            for form in (*entry.surface_forms(), *entry.surname_forms()):
+                if form not in local:
+                    out.append({"label": str(entry.type), "pattern": form, "id": entry.id})
+        seen = set()
+        for entry in self.entries:
+            for form in entry.local_forms():
+                if (entry.type, form) not in seen:
+                    seen.add((entry.type, form))
+                    out.append({"label": str(entry.type), "pattern": form, "id": LOCAL_PREFIX + str(entry.type)})
         return out
+
+    def local_index(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(type, name key) → ids of the entries that have the form as a local alias, in file order (built
+        once; do not modify the returned dict)."""
+        return self._local_index
 
     def by_id(self) -> dict[str, GazetteerEntry]:
         """Entries by entity id (built once; do not modify the returned dict)."""
@@ -83,6 +105,17 @@ class Gazetteer:
         return {e.id: e for e in self.entries}
 
     @cached_property
+    def _local_index(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        index: dict[tuple[str, str], tuple[str, ...]] = {}
+        for entry in self.entries:
+            for form in entry.local_aliases:
+                for key in keys(form):
+                    ids = index.get((str(entry.type), key), ())
+                    if entry.id not in ids:
+                        index[(str(entry.type), key)] = (*ids, entry.id)
+        return index
+
+    @cached_property
     def _alias_index(self) -> dict[tuple[str, str], str]:
         index: dict[tuple[str, str], str] = {}
         for entry in self.entries:
@@ -92,8 +125,10 @@ class Gazetteer:
         return index
 
 
-def default_gazetteer_path() -> Path:
-    return Path(str(resources.files("extract") / "data" / "gazetteer.jsonl"))
+def default_gazetteer_paths() -> tuple[Path, ...]:
+    """The bundled files, in load order: the project's gazetteer, then the world's parties."""
+    data = resources.files("extract") / "data"
+    return tuple(Path(str(data / name)) for name in ("gazetteer.jsonl", "parties.jsonl"))
 
 
 def load_gazetteer(extra: Iterable[Path] = (), *, include_default: bool = True) -> Gazetteer:
@@ -102,7 +137,7 @@ def load_gazetteer(extra: Iterable[Path] = (), *, include_default: bool = True) 
     Raises:
         GazetteerError: naming the file, the line and what is wrong with it.
     """
-    paths = ([default_gazetteer_path()] if include_default else []) + [Path(p) for p in extra]
+    paths = (list(default_gazetteer_paths()) if include_default else []) + [Path(p) for p in extra]
     merged: dict[str, GazetteerEntry] = {}
     digest = hashlib.sha256()
     for path in paths:
@@ -153,8 +188,23 @@ def _entry(obj: object) -> GazetteerEntry:
     surname = obj.get("surname")
     if surname is not None and not isinstance(surname, str):
         raise ValueError("'surname' must be a string")
+    country, local = obj.get("country"), _strings(obj, "local_aliases")
+    if country is not None and demonym_of_code(country) is None:
+        raise ValueError(f"unknown 'country' {country!r}: an ISO 3166-1 alpha-2 code listed in "
+                         "extract/data/country_codes.tsv (GB for the United Kingdom)")
+    if local and country is None:
+        raise ValueError("'local_aliases' need a 'country': they name the entry only in its country's news")
     return GazetteerEntry(name=name.strip(), type=etype, aliases=aliases, roles=roles, surname=surname,
-                          country=obj.get("country"))
+                          country=country, local_aliases=local)
+
+
+def _variants(forms) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for form in forms:
+        for variant in (form, strip_accents(form), skeleton(form)):
+            if variant.strip():
+                out.setdefault(variant.strip(), None)
+    return tuple(out)
 
 
 def _strings(obj: dict, field: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "m", "mm", "messrs", "mme", "mlle", "me", "president",
     "senator", "sen", "rep", "gov", "governor", "prime", "minister", "chancellor", "président", "présidente", "madame",
     "monsieur", "former", "candidate", "candidat", "leader", "mayor", "maire", "député",
-    "deputy", "secretary", "general", "king", "queen", "prince", "ex", "rival", "nominee",
+    "deputy", "secretary", "general", "king", "queen", "prince", "ex", "rival", "nominee", "emperor", "empress",
 })
 
 

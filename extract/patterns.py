@@ -68,8 +68,11 @@ _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:(?P<adj>{_COUNTRY_ADJ})\s+)?(?P<kind>(?i:vice[- ]presidential|presidential))"
                rf"(?=\s+(?:candidate|nominee|hopeful|contender|frontrunner|front-runner|challenger|running mate)s?\b)"),
     # elected governor of Louisiana, re-elected President of Slovenia, elected mayor of Manila
-    re.compile(rf"\b(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<span>(?P<office>[Gg]overnor|[Mm]ayor|"
-               rf"[Pp]resident)\s+of\s+(?:the\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}}))"),
+    re.compile(rf"\b(?:re-?)?elected\s+(?:(?:for|to)\s+(?:a|an|his|her)\s+(?:\w+\s+)?(?:term|mandate)\s+)?"
+               rf"(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<span>(?P<office>[Gg]overnor|[Mm]ayor|[Pp]resident|[Ll]eader|"
+               rf"[Cc]hair(?:man|woman)?)\s+of\s+(?:the\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}}))"),
+    # Taiwanese President-elect Tsai Ing-wen: the presidential election she has just won
+    re.compile(rf"\b(?P<span>(?P<adj>{_COUNTRY_ADJ})\s+(?P<kind>President)-elect)\b"),
     # Brexit referendum, Scottish independence referendum, a constitutional referendum
     re.compile(rf"\b(?:(?P<y1>{_YEAR})\s+)?(?P<adj>{_ADJ})\s+(?P<what>referendum)\b(?:,?\s+(?P<y2>{_YEAR})\b)?"),
     re.compile(r"\b(?i:the|a|an|this|that)\s+(?P<span>(?:(?P<kind>constitutional|independence|recall)\s+)?"
@@ -148,7 +151,7 @@ GUARDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(
       "vote", "ballot"),
      ("election",), ("primar", "caucus", "nominat", "contest"), ("primar", "caucus"),
      ("by-election", "byelection", "by election"), ("leadership",), ("mayoral", "gubernatorial"),
-     ("presidential",), ("elected",), ("referendum",), ("referendum",), ("leadership",),
+     ("presidential",), ("elected",), ("president-elect",), ("referendum",), ("referendum",), ("leadership",),
      ("run", "round", "primary", "election", "race"), ("election day",), ("polls",),
      ("élection", "election"), _FR_KIND_WORDS, ("campagne",), ("primaire",), ("investiture",), ("référendum",),
      ("primaire",), ("urnes",), ("tour", "scrutin"), ("élection",), ("élections",),
@@ -173,7 +176,8 @@ NOT_PARTIES = frozenset({
     "national people s congress", "world congress", "party congress", "deputy party", "third party",
     "tea party", "christmas party", "birthday party", "halloween party", "new year party", "garden party",
     "dinner party", "umbrella movement", "occupy movement", "me too movement", "civil rights movement",
-    "tea party movement",
+    "tea party movement", "congress", "arab coalition", "saudi led coalition", "international coalition",
+    "us led coalition", "global coalition", "united kingdom european union",
 })
 
 PAREN_ACRONYM_RE = re.compile(r"\s*\(\s*((?=[^)]*[A-ZÉ][^)]*[A-ZÉ])[A-ZÉ][A-Za-zÉ]{1,7})\s*\)")
@@ -206,13 +210,23 @@ PRIMARY_SIGNAL = re.compile(
 # candidate", "X announces his candidacy", "candidat X", "X est candidat".
 CUE_BEFORE = re.compile(
     r"\b(candidates?|nominees?|contenders?|hopefuls?|challengers?|frontrunners?|front-runners?|candidat[es]*|"
-    r"favou?rites?|tête de liste|bet|running mate|candidacy of|candidature d[e'’]|rivals?)\b"
+    r"favou?rites?|tête de liste|bet|running mates?|candidacy of|candidature d[e'’]|rivals?|opponents?|"
+    r"adversaires?|campaign (?:of|for)|campagne d[e'’]|(?:vote[rsz]?|voted|voting) (?:for|pour)|"
+    r"face (?:à|au)|(?:beat|beats|defeated|defeats|battu[es]* par|l['’]emporte(?:r)? (?:sur|face à))|"
+    r"qualifi[ée]e?s? (?:pour|au) (?:le )?second tour|president-elect|présidente? élue?)\b"
     r"\s*(?:(?:are|were|include|including|:)\s+)?(?:(?:presidential|independent|opposition|centrist|socialiste|"
     r"frontiste|communiste|insoumise?|républicaine?|démocrate|centriste|écologiste|LR|PS|FN)\s+)?"
     r"(?:(?:(?-i:[A-ZÀ-Ý])[\w'’.-]*|and|et|or|ou|former|the|le|la|of|de|du|des|d['’]|,)\s*)*$", re.I)
 CUE_AFTER = re.compile(
     r"\s*(?:,\s*[«\"“]?\s*(?:the|a|an|le|la|l['’])?\s*(?:(?!(?:of|for|de|du|des|la|le|au|à|the)\b)[\w-]+\s+){0,3}?"
     r"(?:candidate|nominee|contender|candidat|candidate)\b(?!\s+(?:'s|’s))|"
+    r"(?:['’]s\s+|\s)(?:(?:presidential|election|re-?election|White House)\s+)?campaign\b|"
+    r"(?:['’]s\s+)?(?:running mate|opponent|rival|challenger)\b|"
+    r"(?:defeated|beat|beats|defeats|lost to|loses to|conceded|concedes|won the (?:election|presidency|"
+    r"nomination|primary|run-?off)|wins the (?:election|presidency|nomination|primary|run-?off))\b|"
+    r"(?:est|a été|sera|serait)\s+(?:élue?|battue?|qualifiée?)\b|"
+    r"(?:au|pour le)\s+second tour\b|"
+    r"(?:,\s+)?(?:who\s+(?:is\s+)?)?(?:facing|faces)\s+(?:only|off|just|a\s+(?:run-?off|second round)|(?-i:[A-Z]))|"
     r"(?:officially\s+)?(?:announces?|announced|declares?|declared|launch\w*)\s+(?:his|her)\s+(?:candidacy|bid|campaign)|"
     r"(?:is|was|will be)\s+(?:running|the\s+\w+\s+nominee)|runs?\s+for|ran\s+for|"
     r"(?:annonce|déclare|officialise)\s+sa\s+candidature|est\s+candidate?|s['’]est\s+déclarée?\s+candidate?|"
@@ -323,6 +337,11 @@ def _mention(groups: dict[str, str]) -> ElectionMention:
         place = adj
     kind, bare = _kind(groups)
     office = groups.get("office", "").lower()
+    if office and re.search(r"\b(?:Party|Union|Front|Congress|Alliance|Movement|League|Rally)$", groups.get("place", "")):
+        # "elected for a third term as president of the Liberal Democratic Party": the party's leadership vote
+        return ElectionMention(kind="leadership election", camp=groups["place"])
+    if office in ("leader", "chair", "chairman", "chairwoman"):
+        return ElectionMention()
     if office:  # "elected governor of Louisiana": that place's election for the office
         kind = {"governor": "gubernatorial election", "mayor": "mayoral election"}.get(office, "presidential election")
         if office == "governor" and groups.get("place") not in US_STATES:
@@ -362,7 +381,8 @@ def _kind(groups: dict[str, str]) -> tuple[str | None, str | None]:
         return f"{qualifier} referendum".strip(), None
     if kind:
         kind = re.sub(r"[\s-]+", " ", kind).replace("mid term", "midterm")
-        kind = {"european": "european parliament", "early": "snap", "national": "general"}.get(kind, kind)
+        kind = {"european": "european parliament", "early": "snap", "national": "general",
+                "president": "presidential"}.get(kind, kind)
         kind = "European Parliament" if kind == "european parliament" else kind
         return f"{kind} election", None
     return ("election", None) if what else (None, None)

@@ -11,9 +11,9 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from extract.countries import country_of
+from extract.countries import calendar_year, country_of, demonym_of_code, parliament_kind
 from extract.elections import ElectionContext, election_names
-from extract.gazetteer import Gazetteer
+from extract.gazetteer import LOCAL_PREFIX, Gazetteer
 from extract.ids import entity_id
 from extract.mentions import Parsed, RawSpan, SpanIndex
 from extract.names import keys, name_key, strip_title
@@ -41,9 +41,11 @@ _NOT_PARTY_HEAD = re.compile(
     r"Foundation|Assembly|Parliament|Senate|House|Police|Army|Forces|Church|Association|Times|Post|News|"
     r"Television|Radio|Company|Corporation|Inc|Ltd|Board|Tribunal|Authority|Government|Electoral|Election|"
     r"Nations|Union|Journal|Press|Agence|Organi[sz]ation|Group|Fund|Tribune|Herald|Guardian)\b")
+# Bodies a party pattern's word (`Congress`, `League`, `Union`) can hide: a chamber, the police, a court.
+_NOT_PARTY_BODY = re.compile(r"\b(?:Chamber|Police|Parliament|Assembly|Court|Council|Commission|Ministry|"
+                             r"Senate|Protective|Chambre|Assemblée|Conseil)\b")
 _PARTY_ADJECTIVES_FR = {"socialiste": "socialist", "frontiste": "front national", "communiste": "communist",
                         "insoumi": "insoumis", "insoumise": "insoumis"}
-_ISO_COUNTRIES = {"FR": "French", "GB": "United Kingdom", "US": "United States", "DE": "German", "NL": "Dutch"}
 _PARTY_ADJECTIVES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
                      "republican": "Republican Party", "labour": "Labour Party",
                      "conservative": "Conservative Party", "tory": "Conservative Party",
@@ -53,6 +55,19 @@ _PARTY_ADJECTIVES = {"democratic": "Democratic Party", "democrat": "Democratic P
                      "insoumis": "La France insoumise"}
 # Event pages from the Current Events Portal end with this line: its "Wikipedia" is no entity of the page.
 _BOILERPLATE = re.compile(r"Listed under [^\n]{0,120}? in Wikipedia['’]s Current events portal[^\n]*")
+# Words that make a "person" the model found an organisation, a medium or an award.
+_NOT_PERSON_WORD = re.compile(
+    r"\b(?:News|Radio|Rádió|TV|Télé|Hebdo|Jazeera|Times|Post|Journal|Herald|Gazette|Tribune|Magazine|Presse|"
+    r"Press|Agency|Agence|LLP|Inc|Ltd|Corp|GmbH|Group|Foundation|Fondation|Institute|Institut|University|"
+    r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram)\b")
+_PLACE_WORD = re.compile(
+    r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
+    r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount)\b")
+# "Ferdinand and Imelda Marcos": a given name, a conjunction, and a person with the same surname.
+_SHARED_SURNAME = re.compile(
+    r"\b(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+(?:and|et|&)\s+"
+    r"(?P<second>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+(?:(?:de|da|van|von|der|del|le|la|Le|La|De)\s+)?"
+    r"[A-ZÀ-Ý][\w'’-]+)")
 # "MM. Dassault, Arnault, Pinault, Lagardère, Bolloré ou Drahi": surnames after the plural title.
 _SURNAME_LIST = re.compile(
     r"\b(?:MM\.|Messrs\.?)\s+((?:[A-ZÀ-Ý][\w'’-]+)(?:\s*(?:,|et|ou|and|or)\s*[A-ZÀ-Ý][\w'’-]+)+)")
@@ -100,6 +115,8 @@ class _Resolver:
     def __init__(self, parsed: Parsed, document: Document, gazetteer: Gazetteer) -> None:
         self.parsed, self.doc, self.gaz = parsed, document, gazetteer
         self.index = gazetteer.alias_index()
+        self.local_index = gazetteer.local_index()
+        self.country: str | None = None  # known after the parse's spans are read (`_guess_country`)
         self.entries = gazetteer.by_id()
         self.clusters: dict[str, _Cluster] = {}
         self.by_offset: dict[tuple[int, int], str] = {}
@@ -121,6 +138,7 @@ class _Resolver:
         self._bare_elections(bare)
         self._cluster_persons(persons)
         self._surname_lists()
+        self._shared_surnames()
         self._acronym_mentions()
         self._surnames_mistyped()
         self._surname_mentions()
@@ -132,17 +150,54 @@ class _Resolver:
         """The parse's spans, without the portal's boilerplate line, and with persons the model read in a
         country's name (`United Kingdom`) or a weekday (`Mercredi matin`) given back to places or dropped."""
         skip = SpanIndex((m.start(), m.end()) for m in _BOILERPLATE.finditer(self.doc.text))
+        listed = SpanIndex((m.start(1), m.end(1)) for m in _SURNAME_LIST.finditer(self.doc.text))
+        given = {(m.start("given"), m.end("given")) for m in _SHARED_SURNAME.finditer(self.doc.text)}
         out = []
         for span in self.parsed.spans:
-            if skip.overlaps(span.start, span.end):
+            if skip.overlaps(span.start, span.end) or (span.label != "PERSON" and (
+                    listed.overlaps(span.start, span.end) or (span.start, span.end) in given)):
                 continue
+            if span.label in ("ORG", "PLACE") and not span.ent_id:
+                span = _person_after_place(span)
             if span.label == "PERSON" and not span.ent_id:
                 if country_of(span.text, adjective=False):
                     span = RawSpan(span.text, span.start, span.end, "PLACE")
+                elif _NOT_PERSON_WORD.search(span.text):  # "Al Jazeera", "BBC News", "Akerman LLP"
+                    span = RawSpan(span.text, span.start, span.end, "ORG")
+                elif _PLACE_WORD.search(span.text):  # "Quneitra Governorate", "München Hauptbahnhof"
+                    span = RawSpan(span.text, span.start, span.end, "PLACE")
+                elif any(ch.isdigit() for ch in span.text):  # "Leopard 2", "Paris 8"
+                    continue
+                elif "/" in span.text:  # "Charles Platiau/ReutersThe UN": a credit glued to the next line
+                    head = span.text.split("/", 1)[0].rstrip()
+                    if len(head.split()) < 2:
+                        continue
+                    span = RawSpan(head, span.start, span.start + len(head), "PERSON")
                 elif name_key(span.text).split()[:1] and name_key(span.text).split()[0] in _WEEKDAYS_MONTHS:
                     continue
             out.append(span)
         return out
+
+    def _shared_surnames(self) -> None:
+        """`Ferdinand and Imelda Marcos`, `Jean-Marie et Marine Le Pen`: the first given name shares the
+        surname of the person after it."""
+        taken = SpanIndex(self.by_offset)
+        for m in _SHARED_SURNAME.finditer(self.doc.text):
+            second = self.by_offset.get((m.start("second"), m.end("second")))
+            given = m.group("given")
+            if second is None or taken.overlaps(m.start("given"), m.end("given")) \
+                    or given.lower() in _COMMON_CAPITALISED or country_of(given):
+                continue
+            cluster = self.clusters[second]
+            if cluster.type is not EntityType.PERSON or len(cluster.name.split()) < 2:
+                continue
+            surname = cluster.name.split(" ", 1)[1]
+            if not m.group("second").endswith(surname):
+                continue
+            name = f"{given} {surname}"
+            eid = entity_id(EntityType.PERSON, name)
+            self._add(RawSpan(given, m.start("given"), m.end("given"), "PERSON"), eid, EntityType.PERSON, name)
+            self.clusters[eid].forms[name] += 0  # the full name is a form of it, though never written whole
 
     def _surname_lists(self) -> None:
         """`MM. Dassault, Arnault et Pinault`: each name after the plural title is a person."""
@@ -164,6 +219,12 @@ class _Resolver:
         if span.ent_id and span.ent_id in self.entries:
             entry = self.entries[span.ent_id]
             return entry.id, entry.type, entry.name
+        if span.ent_id.startswith(LOCAL_PREFIX):  # `PD`, `DA`: a party in its country's news, else whatever it is
+            gid = self._lookup(span, (span.label,))
+            if gid:
+                entry = self.entries[gid]
+                return entry.id, entry.type, entry.name
+            span = RawSpan(span.text, span.start, span.end, "ORG")
         if span.label == "ELECTION":
             return self._election(span)
         gid = self._lookup(span, (span.label, "PARTY", "MEDIA", "ORG", "ELECTION", "PERSON"))
@@ -183,6 +244,9 @@ class _Resolver:
 
     def _by_label(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
         name = _clean_name(span.text)
+        if span.label in ("ORG", "PARTY") and re.search(r"(?:\b(?:Party|Union|Front|Alliance|Movement|League|"
+                                                        r"Congress|Rally|Coalition)|\b[A-Z][A-Z-]+)\s+party$", name):
+            name = name[:-len(" party")]  # "the Croatian Democratic Union party", "the Zanu-PF party"
         if span.label == "PARTY" and name_key(name).rstrip("s") in _PARTY_ADJECTIVES_FR:  # "les socialistes"
             return self._party_by_adjective(_PARTY_ADJECTIVES_FR[name_key(name).rstrip("s")])
         if span.label in ("ORG", "PARTY"):  # "the Liberal Party-led Coalition" is led by the Liberal Party
@@ -196,8 +260,8 @@ class _Resolver:
         if span.label in ("ORG", "PLACE") and self._person_by_apposition(span, name):
             return entity_id(EntityType.PERSON, name), EntityType.PERSON, name
         if span.label in ("ORG", "PARTY"):
-            is_party = span.label == "PARTY" or any(p.fullmatch(name) for p in PARTY_PATTERNS) \
-                or self._in_party_context(span, name)
+            is_party = (span.label == "PARTY" or any(p.fullmatch(name) for p in PARTY_PATTERNS)
+                        or self._in_party_context(span, name)) and not _NOT_PARTY_BODY.search(name)
             if is_party and name_key(name) in NOT_PARTIES:
                 is_party = False
             etype = EntityType.PARTY if is_party else EntityType.ORG
@@ -236,7 +300,7 @@ class _Resolver:
         if party == "Republican Party" and self.country == "French":
             party = "The Republicans"
         for key in keys(party):
-            gid = self.index.get(("PARTY", key))
+            gid = self._known(("PARTY", key))
             if gid:
                 entry = self.entries[gid]
                 return entry.id, entry.type, entry.name
@@ -250,10 +314,10 @@ class _Resolver:
         stem = _PARTY_STEMS.get(key, key[:-1] if key.endswith("s") else key)
         if stem == "republican" and self.country == "French":
             stem = "the republicans"
-            gid = self.index.get(("PARTY", "the republicans"))
+            gid = self._known(("PARTY", "the republicans"))
             if gid:
                 return gid, EntityType.PARTY, self.entries[gid].name
-        gid = self.index.get(("PARTY", f"{stem} party"))
+        gid = self._known(("PARTY", f"{stem} party"))
         if gid:
             entry = self.entries[gid]
             return entry.id, entry.type, entry.name
@@ -267,9 +331,9 @@ class _Resolver:
             if len(words) <= n + 1:
                 break
             for key in keys(" ".join(words[n:])):
-                gid = self.index.get(("PARTY", key))
+                gid = self._known(("PARTY", key))
                 if gid:  # the prefix or, failing a country in it, the document must be the party's country
-                    own = _ISO_COUNTRIES.get(self.entries[gid].country or "")
+                    own = demonym_of_code(self.entries[gid].country)
                     return gid if (country_of(" ".join(words[:n])) or self.country) == own else None
         return None
 
@@ -279,11 +343,21 @@ class _Resolver:
         if m:
             self.acronyms[m.group(1)] = entity_id(etype, name)
 
+    def _known(self, type_key: tuple[str, str]) -> str | None:
+        """The gazetteer id for (type, name key): an entry of the document's country that has the form as a
+        local alias first (`Democratic Party` in news about Italy), else the entry that has it as a name or alias."""
+        local = self.local_index.get(type_key)
+        if local and self.country:
+            for gid in local:
+                if demonym_of_code(self.entries[gid].country) == self.country:
+                    return gid
+        return self.index.get(type_key)
+
     def _lookup(self, span: RawSpan, types: tuple[str, ...]) -> str | None:
         text = strip_title(_clean_name(span.text))
         for etype in types:
             for key in keys(text):
-                gid = self.index.get((etype, key))
+                gid = self._known((etype, key))
                 if gid:
                     return gid
         return None
@@ -298,7 +372,7 @@ class _Resolver:
         """The gazetteer's election for the first of `names` it knows, else a new one named `names[0]`."""
         for name in names:
             for key in keys(name):
-                gid = self.index.get(("ELECTION", key))
+                gid = self._known(("ELECTION", key))
                 if gid and _same_year(self.entries[gid].name, names[0]):
                     entry = self.entries[gid]
                     return entry.id, entry.type, entry.name
@@ -320,7 +394,7 @@ class _Resolver:
         """`UKIP` → `UK Independence Party`, `Labour` → `Labour Party`: a party the gazetteer knows."""
         for form in (camp, f"{camp} Party", f"{camp} party"):
             for key in keys(form):
-                gid = self.index.get(("PARTY", key))
+                gid = self._known(("PARTY", key))
                 if gid:
                     return self.entries[gid].name
         return None
@@ -350,7 +424,7 @@ class _Resolver:
             target = self._bare_target(span, named) if named else None
             if target is not None:
                 self._add(span, target.id, target.type, target.name)
-            elif (tagged := self._tag_election(span)) is not None:
+            elif (tagged := self._tag_election(span) or self._scheduled_election(span)) is not None:
                 self._add(span, *tagged)
 
     def _tag_election(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
@@ -362,6 +436,22 @@ class _Resolver:
         _, _, name = tags[0]
         date = self._date_at(span.start)
         return self._known_election((f"{name}, {date[:4]}", name) if date else (name,))
+
+    def _scheduled_election(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
+        """`au second tour`, `the run-off`, `l'élection` in a document that names no election: the document's
+        country's scheduled presidential election of this year or the next, else its parliament's; none when
+        the country has no calendar here or the sentence speaks of a primary."""
+        bare = (read_election(span.text, self.doc.lang).bare or "").lower()
+        date = self._date_at(span.start)
+        if not self.country or not date or bare in ("primary", "leadership", "by-election", "élections") \
+                or bare.endswith("s") or PRIMARY_SIGNAL.search(self.doc.text[slice(*self._sentence_at(span.start))]):
+            return None
+        reference = int(date[:4])
+        for kind in ("presidential election", f"{parliament_kind(self.country)} election"):
+            year = calendar_year(self.country, kind, reference, direction=1)
+            if year is not None and year - reference <= 1:
+                return self._known_election((f"{self.country} {kind}, {year}",))
+        return None
 
     def _segment_tags(self, offset: int) -> tuple[tuple[str | None, str, str], ...]:
         for segment in self.doc.segments:
@@ -415,7 +505,7 @@ class _Resolver:
         key = name_key(_clean_name(span.text))
         stem = _PARTY_STEMS.get(key, key[:-1] if key.endswith("s") else key)
         for form in (key, f"{stem} party", f"{key} party"):
-            gid = self.index.get(("PARTY", form))
+            gid = self._known(("PARTY", form))
             if gid:
                 return gid
         return None
@@ -435,8 +525,8 @@ class _Resolver:
         for span in self.parsed.spans:
             gid = span.ent_id or (self._party_id(span) if span.label in ("PARTY", "NORP") else None)
             entry = self.entries.get(gid) if gid else None
-            if entry is not None and entry.country in _ISO_COUNTRIES:
-                votes[_ISO_COUNTRIES[entry.country]] += 1
+            if entry is not None and demonym_of_code(entry.country):
+                votes[demonym_of_code(entry.country)] += 1
             elif span.label in ("PLACE", "NORP") and span.text not in surnames:  # not "Mark Cuban"
                 country = country_of(span.text, adjective=span.label == "NORP")
                 if country:
@@ -598,3 +688,16 @@ def _election_tags(tags) -> tuple[tuple[str | None, str, str], ...]:
                 m.kind not in ("primary", "leadership election", "by-election"):
             out[name] = (m.country, m.kind, re.sub(r"\belections$", "election", name))
     return tuple(out.values())
+
+
+def _person_after_place(span: RawSpan) -> RawSpan:
+    """`First Minister of Scotland Nicola Sturgeon` read as the organisation `Scotland Nicola Sturgeon`: a
+    place's name followed by two or three capitalised words is the place, then a person."""
+    first, _, rest = span.text.partition(" ")
+    words = rest.split()
+    if not 2 <= len(words) <= 3 or not country_of(first, adjective=False) \
+            or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper() for w in words) \
+            or any(w.lower() in _COMMON_CAPITALISED or country_of(w) for w in words) or _NOT_PARTY_HEAD.search(rest):
+        return span
+    start = span.start + len(first) + (len(span.text) - len(first) - len(rest))
+    return RawSpan(rest, start, span.end, "PERSON")
