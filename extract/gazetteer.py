@@ -201,7 +201,9 @@ def _entry(obj: object) -> GazetteerEntry:
 def _variants(forms) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for form in forms:
-        for variant in (form, strip_accents(form), skeleton(form)):
+        # "La France Insoumise", "Junts Pel Si": headline capitals on a multi-word name
+        titled = " ".join(w[:1].upper() + w[1:] if w[:1].islower() and len(w) > 3 else w for w in form.split())
+        for variant in (form, strip_accents(form), skeleton(form), titled, strip_accents(titled)):
             if variant.strip():
                 out.setdefault(variant.strip(), None)
     return tuple(out)

@@ -177,7 +177,8 @@ NOT_PARTIES = frozenset({
     "tea party", "christmas party", "birthday party", "halloween party", "new year party", "garden party",
     "dinner party", "umbrella movement", "occupy movement", "me too movement", "civil rights movement",
     "tea party movement", "congress", "arab coalition", "saudi led coalition", "international coalition",
-    "us led coalition", "global coalition", "united kingdom european union",
+    "us led coalition", "global coalition", "united kingdom european union", "kurdistan workers party",
+    "parti des travailleurs du kurdistan",
 })
 
 PAREN_ACRONYM_RE = re.compile(r"\s*\(\s*((?=[^)]*[A-ZÉ][^)]*[A-ZÉ])[A-ZÉ][A-Za-zÉ]{1,7})\s*\)")

@@ -214,13 +214,27 @@ class _Resolver:
         found = self._classify(span)
         if found is not None:
             self._add(span, *found)
+        if span.label == "ELECTION":
+            self._party_of_contest(span)
+
+    def _party_of_contest(self, span: RawSpan) -> None:
+        """`UKIP leadership election`, `president of the Liberal Democratic Party`: the election's name holds a
+        party the gazetteer knows, which the document names too."""
+        camp = read_election(span.text, self.doc.lang).camp
+        if not camp or (at := span.text.find(camp)) < 0:
+            return
+        inner = RawSpan(camp, span.start + at, span.start + at + len(camp), "PARTY")
+        gid = self._lookup(inner, ("PARTY",)) or (self._party_id(inner) if len(camp.split()) > 1 else None)
+        if gid and (inner.start, inner.end) not in self.by_offset:
+            entry = self.entries[gid]
+            self._add(inner, entry.id, entry.type, entry.name)
 
     def _classify(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
         if span.ent_id and span.ent_id in self.entries:
             entry = self.entries[span.ent_id]
             return entry.id, entry.type, entry.name
         if span.ent_id.startswith(LOCAL_PREFIX):  # `PD`, `DA`: a party in its country's news, else whatever it is
-            gid = self._lookup(span, (span.label,))
+            gid = self._lookup(span, (span.label,)) or (self._party_id(span) if span.label == "PARTY" else None)
             if gid:
                 entry = self.entries[gid]
                 return entry.id, entry.type, entry.name
@@ -232,6 +246,9 @@ class _Resolver:
             gid = self._prefixed_party(span)
         if gid:
             entry = self.entries[gid]
+            return entry.id, entry.type, entry.name
+        if span.label in ("PARTY", "ORG") and (gid := self._known_acronym_after(span)):
+            entry = self.entries[gid]  # "le Parti de l'action nationaliste (MHP)": the party the acronym names
             return entry.id, entry.type, entry.name
         head = re.sub(r"\s+[Pp]arty$", "", span.text.strip())
         if span.text in self.acronyms or head in self.acronyms:  # "NLD party" after "National League (NLD)"
@@ -336,6 +353,15 @@ class _Resolver:
                     own = demonym_of_code(self.entries[gid].country)
                     return gid if (country_of(" ".join(words[:n])) or self.country) == own else None
         return None
+
+    def _known_acronym_after(self, span: RawSpan) -> str | None:
+        """The gazetteer party of an acronym in brackets right after a name (`Parti démocratique des peuples
+        (HDP)`), when the acronym names one in this document's country."""
+        m = re.match(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ-]{1,7})[),]", self.doc.text[span.end:span.end + 14])
+        if not m:
+            return None
+        gid = self._lookup(RawSpan(m.group(1), 0, 0, "PARTY"), ("PARTY",))
+        return gid if gid and self.entries[gid].type is EntityType.PARTY else None
 
     def _register_acronym(self, span: RawSpan, etype: EntityType, name: str) -> None:
         """`Party for Freedom (PVV)`: later mentions of `PVV` are the same party."""

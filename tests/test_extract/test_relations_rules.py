@@ -512,3 +512,22 @@ def test_more_candidacy_cues(marked, person):
     resolution, _ = extract(marked, lang="fr" if " de " in marked or "pour" in marked else "en")
     roles = {e.name: e.roles for e in resolution.entities}
     assert roles[person] == ("candidate",)
+
+
+def test_the_bundled_local_aliases_follow_the_documents_country():
+    def party(marked: str, lang: str = "en") -> set[str]:
+        parsed, document = parse(marked, lang=lang)
+        local = {f for e in GAZ.entries for f in e.local_forms()}
+        spans = tuple(RawSpan(s.text, s.start, s.end, s.label, "?local:PARTY" if s.text in local else "")
+                      for s in parsed.spans)
+        resolution = resolve(Parsed(parsed.sentences, spans, ()), document, GAZ)
+        return {e.name for e in resolution.entities if e.type is EntityType.PARTY}
+
+    assert party("Le [PS](PARTY) perd [Paris](PLACE) face aux [Républicains](PARTY).", lang="fr") >= {"Socialist Party"}
+    assert party("In [Lisbon](PLACE), the [Portuguese](NORP) [PS](PARTY) of [António Costa](PERSON) won.") \
+        == {"Socialist Party (Portugal)"}
+    # a generic name: Norway's Labour in Oslo, Britain's in London; an acronym defined in brackets
+    assert party("[Norway](PLACE)'s [Labour Party](PARTY) lost.") == {"Labour Party (Norway)"}
+    assert party("[Britain](PLACE)'s [Labour Party](PARTY) lost.") == {"Labour Party"}
+    assert party("Le [Parti démocratique des peuples](PARTY) ([HDP](PARTY)) entre au parlement [turc](NORP).",
+                 lang="fr") == {"Peoples' Democratic Party (Turkey)"}

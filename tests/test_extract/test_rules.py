@@ -21,7 +21,9 @@ def test_gazetteer_patterns_carry_ids_and_spelling_variants():
     assert ("Benoit Hamon", "person/benoit-hamon") in patterns      # accent-free
     assert ("Franois Hollande", "person/francois-hollande") in patterns  # mojibake-deleted letter
     assert ("Hamon", "person/benoit-hamon") in patterns              # surname
-    assert ("PS", "party/socialist-party") in patterns               # acronym
+    assert ("FN", "party/national-front") in patterns                # acronym
+    assert ("PS", "?local:PARTY") in patterns  # also Portugal's, Belgium's...: resolution asks the document's country
+    assert ("La France Insoumise", "party/la-france-insoumise") in patterns  # headline capitals
     assert ("Parti socialiste", "party/socialist-party") in patterns  # French name
 
 
