@@ -63,8 +63,18 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
         return _with_year(f"{party} leadership election", year)
     if m.place and kind in ("mayoral election", "gubernatorial election"):
         return _with_year(f"{m.place} {kind}", year)
-    base = f"{country} {kind}" if country else kind[:1].upper() + kind[1:]
+    # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
+    plural = "s" if kind in _MANY_AT_ONCE and country in _NATIONS_OF_REGIONS else ""
+    base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]
     return _with_year(_tagged_name(country, kind, ctx) or base, year)
+
+
+_MANY_AT_ONCE = {"regional election", "municipal election", "departmental election", "cantonal election",
+                 "local election"}
+_NATIONS_OF_REGIONS = {"French", "Italian", "Spanish", "United Kingdom", "German", "Belgian", "Portuguese",
+                       "Polish", "Dutch", "Swedish", "Norwegian", "Danish", "Finnish", "Greek", "Irish",
+                       "Austrian", "Swiss", "Canadian", "Australian", "Brazilian", "Mexican", "Indian", "Japanese",
+                       "Turkish", "Russian", "Ukrainian", "Peruvian", "Colombian", "Chilean", "Argentine"}
 
 
 def _tagged_name(country: str | None, kind: str, ctx: ElectionContext) -> str | None:

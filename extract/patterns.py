@@ -94,7 +94,7 @@ _ELECTIONS_FR: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_FR_WHEN}(?P<what>[ée]lections?)\s+(?P<kind>{_FR_KIND})(?:\s+(?P<adj>{_FR_ADJ}))?"
                rf"(?:\s+(?:de\s+)?(?P<y2>{_YEAR})\b)?", re.IGNORECASE),
     # la présidentielle (de 2017), les législatives, la prochaine présidentielle
-    re.compile(rf"\b(?:[Ll]a|[Ll]es|des|aux)\s+(?P<span>{_FR_WHEN}(?P<kind>présidentielle|législatives|municipales|"
+    re.compile(rf"\b(?:[Ll]a|[Ll]es|des|aux|[Cc]ette|[Cc]es|une|sa|leur|[Dd]e)\s+(?P<span>{_FR_WHEN}(?P<kind>présidentielle|législatives|municipales|"
                rf"européennes|régionales|sénatoriales|départementales|cantonales)\b(?:\s+(?P<adj>{_FR_ADJ}))?"
                rf"(?:\s+(?:de\s+)?(?P<y2>{_YEAR})\b)?)"),
     # la campagne présidentielle

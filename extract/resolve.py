@@ -41,6 +41,9 @@ _NOT_PARTY_HEAD = re.compile(
     r"Foundation|Assembly|Parliament|Senate|House|Police|Army|Forces|Church|Association|Times|Post|News|"
     r"Television|Radio|Company|Corporation|Inc|Ltd|Board|Tribunal|Authority|Government|Electoral|Election|"
     r"Nations|Union|Journal|Press|Agence|Organi[sz]ation|Group|Fund|Tribune|Herald|Guardian)\b")
+# A sentence that gives a result speaks of the contest it is about, whatever it calls it.
+_RESULT_WORDS = re.compile(r"\d\s*(?:%|pour cent|percent)|remport|gagn|victoire|vainqu|\bwins?\b|\bwon\b|"
+                           r"\bvictory\b|\bbeat|\bdefeat|battu|\bqualifi", re.I)
 # Bodies a party pattern's word (`Congress`, `League`, `Union`) can hide: a chamber, the police, a court.
 _NOT_PARTY_BODY = re.compile(r"\b(?:Chamber|Police|Parliament|Assembly|Court|Council|Commission|Ministry|"
                              r"Senate|Protective|Chambre|Assemblée|Conseil)\b")
@@ -448,7 +451,12 @@ class _Resolver:
             if span in polls:
                 continue
             target = self._bare_target(span, named) if named else None
-            if target is not None:
+            if target is not None and _election_kind(target.name) == "primary" \
+                    and (read_election(span.text, self.doc.lang).bare or "").lower() in ("election", "élection") \
+                    and not _RESULT_WORDS.search(self.doc.text[slice(*self._sentence_at(span.start))]) \
+                    and (scheduled := self._scheduled_election(span)) is not None:
+                self._add(span, *scheduled)  # "à trois mois de l'élection" in a primary's coverage: the vote itself
+            elif target is not None:
                 self._add(span, target.id, target.type, target.name)
             elif (tagged := self._tag_election(span) or self._scheduled_election(span)) is not None:
                 self._add(span, *tagged)

@@ -51,7 +51,7 @@ class ElectionScope:
         counts = Counter({e.id: len(e.mentions) for e in elections})
         ranked = sorted(counts, key=lambda i: (-counts[i], order[i]))
         general = [i for i in ranked if i not in primaries]
-        main = general[0] if general and counts[general[0]] * 2 >= counts[ranked[0]] else (ranked or [None])[0]
+        main = general[0] if general and counts[general[0]] * 2 > counts[ranked[0]] else (ranked or [None])[0]
         main_primary = next((i for i in ranked if i in primaries), None)
         return cls(main, primaries, main_primary, general[0] if general else None)
 

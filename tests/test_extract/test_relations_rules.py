@@ -124,7 +124,7 @@ def name(text: str, country: str | None = None, reference: str = "2016-05-23", *
 @pytest.mark.parametrize("text,country,reference,expected", [
     ("la présidentielle", "French", "2015-10-22", "French presidential election, 2017"),  # calendar, not 2015
     ("federal election", "German", "2018-12-08", "German federal election, 2017"),
-    ("dernières élections régionales", "French", "2017-01-17", "French regional election, 2015"),
+    ("dernières élections régionales", "French", "2017-01-17", "French regional elections, 2015"),
     ("next year's presidential election", "French", "2016-11-27", "French presidential election, 2017"),
     ("élections législatives", "Turkish", "2015-11-02", "Turkish general election, 2015"),  # the country's word
     ("parliamentary elections", "French", "2017-01-23", "French legislative election, 2017"),
