@@ -31,19 +31,22 @@ _DET = r"(?:(?:the|le|la|an?|un|une)\b\s*|l['’]\s*)"
 _PREP = r"(?:(?:of|from|du|de|des|de la|for)\b\s*|d['’]\s*)"
 _OF = re.compile(rf"\s*,?\s*{_DET}?(?:(?:former|current|interim|new)\s+)?(?:(?:{_ROLE})\s+)?{_PREP}"
                  rf"(?:the\s+|l['’]|la\s+)?{_ADJS}", re.I)
-_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
+# "Mark Rutte's People's Party", "Boyko Borisov's conservative GERB" (not "Macron's rival party")
+_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?(?:(?!(?:rival|opposing|opposition|former|old|ex)\b)[a-z][\w-]*\s+){0,2}")
 _APPOSITION = re.compile(r"\s*(?:,|\s(?:is|was|est|était))\s*(?:(?:the|a|an|le|la|un|une)\b\s*|l['’]\s*)"
                          r"(?:[a-z-]+\s+)?", re.I)
 # "Nathalie Martin, candidate LR dans la 2e circonscription", "X, député socialiste": the role, then the party
 _ROLE_THEN_PARTY = re.compile(rf"\s*,\s*(?:(?:l[ea]|un|une)\s+|l['’]\s*)?(?:(?:ancien|ancienne|actuel|actuelle|"
                               rf"current|new|nouveau|nouvelle)\s+)?(?:{_ROLE})\s+", re.I)
-_AS_ROLE = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:as|comme)\s+(?:the\s+|le\s+|la\s+)?(?:new\s+|interim\s+)?"
+_AS_ROLE = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,6}}?(?:as|comme)\s+(?:the\s+|le\s+|la\s+)?(?:new\s+|interim\s+)?"
                       rf"(?:{_ROLE})\s+(?:of|du|de la|des|de l['’])\s*(?:the\s+)?{_ADJS}", re.I)
 _ROLE_AFTER = re.compile(rf"\s*(?:{_ROLE})\b", re.I)
 # party → person
 _BEFORE_PERSON = re.compile(
     rf"\s*\)?\s*(?:['’]s\s+)?(?:(?:only|sole|new|current|former|interim|first|presidential|deputy|party|"
-    rf"vice-presidential)\s+)*(?:(?:{_ROLE})\s*,?\s*)?", re.I)
+    rf"vice-presidential|leadership)\s+)*(?:(?:{_ROLE}|favou?rite)\s*,?\s*)?"
+    # "Scottish National Party leader and First Minister of Scotland Nicola Sturgeon"
+    rf"(?:(?<=\s)and\s+(?:(?-i:[A-Z])[\w-]*\s+|of\s+|the\s+){{1,5}})?", re.I)
 # "En Marche!, formed by newly elected President Emmanuel Macron", "the Socialists of President Hollande's party"
 _LED_BY = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:formed|founded|created|led|headed|launched|"
                      r"fondée?|créée?|dirigée?|menée?)\s+(?:by|par)\s+(?:[\w-]+\s+){0,4}?", re.I)

@@ -314,6 +314,14 @@ def test_the_share_of_a_person_named_with_their_party_is_the_persons():
      "UK Independence Party"),
     ("[En Marche!](PARTY), formed by newly elected President [Emmanuel Macron](PERSON), leads.", "Emmanuel Macron",
      "La République En Marche!"),
+    ("Runoff against [Tsetska Tsacheva](PERSON), from [Boyko Borisov](PERSON)'s conservative [GERB](PARTY).",
+     "Boyko Borisov", "GERB"),
+    ("[Scottish National Party](PARTY) leader and First Minister of Scotland [Nicola Sturgeon](PERSON) marched.",
+     "Nicola Sturgeon", "Scottish National Party"),
+    ("[Shinzo Abe](PERSON) is elected for a third term as President of the [Liberal Democratic Party](PARTY).",
+     "Shinzo Abe", "Liberal Democratic Party"),
+    ("Current [UKIP](PARTY) party leadership favourite [Steven Woolfe](PERSON) is in hospital.", "Steven Woolfe",
+     "UK Independence Party"),
 ])
 def test_member_of_patterns(sentence, member, party):
     _, rels = extract(sentence, lang="fr" if " du " in sentence or " des " in sentence or " parti" in sentence else "en")
@@ -326,12 +334,14 @@ def test_member_of_patterns(sentence, member, party):
     "[Hillary Clinton](PERSON), and [GOP](PARTY) nominee [Donald Trump](PERSON), are invited.",
     "Leader [Jeremy Corbyn](PERSON), [Scottish National Party](PARTY) leader [Nicola Sturgeon](PERSON) march.",
     "[Jane Doe](PERSON), a former member of the [Labour Party](PARTY), speaks.",
+    "[Emmanuel Macron](PERSON)'s rival party, the [National Front](PARTY), gains.",
 ])
 def test_no_member_of_across_a_list_a_verb_or_a_former_membership(sentence):
     _, rels = extract(sentence)
     wrong = {("Jude Célestin", "Fanmi Lavalas"), ("Jeremy Corbyn", "Conservative Party"),
              ("Jeremy Corbyn", "Scottish National Party"),
-             ("Hillary Clinton", "Republican Party"), ("Jane Doe", "Labour Party")}
+             ("Hillary Clinton", "Republican Party"), ("Jane Doe", "Labour Party"),
+             ("Emmanuel Macron", "National Front")}
     assert not {(s, o) for s, p, o in triples(rels) if p == "member_of"} & wrong
 
 
