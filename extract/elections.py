@@ -60,13 +60,27 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
         return (f"{m.place} by-election, {year}",) if year else (f"{m.place} by-election",)
     if kind == "leadership election":
         party = ctx.party_name(m.camp or "") or _party_words(m.camp or "")
+        party = re.sub(r"\s+\([^)]*\)$", "", party)  # "Liberal Democratic Party (Japan)": the name says enough
         return _with_year(f"{party} leadership election", year)
+    if kind in ("presidential election", "general election") and _joint_vote(country, year):
+        kind = "general election"  # Brazil, Kenya, Mexico: president and parliament in one general election
     if m.place and kind in ("mayoral election", "gubernatorial election"):
         return _with_year(f"{m.place} {kind}", year)
     # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
     plural = "s" if kind in _MANY_AT_ONCE and country in _NATIONS_OF_REGIONS else ""
     base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]
     return _with_year(_tagged_name(country, kind, ctx) or base, year)
+
+
+def _joint_vote(country: str | None, year: str | None) -> bool:
+    """A country whose president and parliament are elected the same day, in what Wikipedia names a general
+    election (`Kenyan general election, 2017`): its national vote word is "general" and both calendars hold
+    the year. The Philippines name the presidential contest on its own."""
+    if not country or not year or not year.isdigit() or country in ("Philippine", "United States") \
+            or parliament_kind(country) != "general":
+        return False
+    return in_calendar(country, "presidential election", int(year)) and in_calendar(country, "general election",
+                                                                                    int(year))
 
 
 _MANY_AT_ONCE = {"regional election", "municipal election", "departmental election", "cantonal election",

@@ -45,6 +45,8 @@ _DEFEAT = re.compile(r"\b(defeats|defeated|defeating|beats|beat|beating|topped|t
                      r"holds? off|held off|unseat\w*|ousts?|ousted|edges? out|edged out|"
                      r"bat|battu|l'emporte sur|devance|devancé)\b", re.I)
 # the loser first: "Sanders concedes the Missouri primary to Clinton", "X loses to Y", "X, battu par Y"
+_WHOM_BEAT = re.compile(r",\s+(?:whom|que|qu['’])\s*(?=\w)", re.I)
+_BEAT_AFTER = re.compile(r"\s+(?:(?:a|had|has|avait)\s+)?(?:beat|defeated|battue?s?|vaincue?)\b", re.I)
 _CONCEDES_ALONE = re.compile(r"\b(?:concede[sd]?|conceding|admit\w*)\s+(?:(?:his|her)\s+)?defeat\b|"
                              r"\breconna\w+\s+sa\s+défaite\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|être|est|a été|sont|ont été)\s+"
@@ -211,6 +213,11 @@ def _defeats(s: Sentence, date: str | None) -> Iterator[Relation]:
         loser, winner = s.actor_before(m.start()), s.after(m.end(), ACTORS)
         if loser and winner and loser.id != winner.id and not _negated(s, loser.end, m.start()):
             yield _rel(s, winner.id, Predicate.DEFEATS, loser.id, date, 0.7)
+    for m in _WHOM_BEAT.finditer(s.text):  # "Marine Le Pen, whom Macron beat in ...": the winner comes second
+        loser, winner = s.actor_before(m.start()), s.after(m.start(), (EntityType.PERSON,), window=40)
+        if loser and winner and loser.id != winner.id and loser.type is EntityType.PERSON \
+                and _BEAT_AFTER.match(s.text, winner.end):
+            yield _rel(s, winner.id, Predicate.DEFEATS, loser.id, date, 0.7)
     if not _DEFEAT.search(s.text):
         for m in _WIN.finditer(s.text):
             against = _AGAINST.search(s.text, m.end())
@@ -234,9 +241,14 @@ def _winner_loser(s: Sentence, cue_start: int, cue_end: int, date: str | None, *
 
 def _first_share(text: str) -> float | None:
     for m in _NUMBER.finditer(text):
-        if m.group(2) and _unit(m.group(2)) is Unit.PERCENT and not _is_margin(m, text):
+        # "61.5 to 38.5 percent": the first number of the pair shares the unit written after the second
+        paired = not m.group(2) and _PAIR_TO_PERCENT.match(text, m.end())
+        if (paired or (m.group(2) and _unit(m.group(2)) is Unit.PERCENT)) and not _is_margin(m, text):
             return float(m.group(1).replace(",", "."))
     return None
+
+
+_PAIR_TO_PERCENT = re.compile(r"\s*(?:to|-|–|contre|à)\s*\d+(?:[.,]\d+)?\s*(?:%|per ?cent|percent|pour ?cent)", re.I)
 
 
 def _unit(word: str | None) -> Unit | None:

@@ -41,6 +41,16 @@ _NOT_PARTY_HEAD = re.compile(
     r"Foundation|Assembly|Parliament|Senate|House|Police|Army|Forces|Church|Association|Times|Post|News|"
     r"Television|Radio|Company|Corporation|Inc|Ltd|Board|Tribunal|Authority|Government|Electoral|Election|"
     r"Nations|Union|Journal|Press|Agence|Organi[sz]ation|Group|Fund|Tribune|Herald|Guardian)\b")
+# "a presidential runoff between BSP backed Rumen Radev, of the socialist opposition, and Tsetska Tsacheva"
+_RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round|face-off|showdown|élection|"
+                           r"scrutin|tour|match)\s+(?:[\w-]+\s+){0,2}?(?:between|entre)\b[^.;:!?]{0,130}$", re.I)
+# "voters elect X as their new president", "X is elected president", "X a été élue présidente"
+_ELECTED_TO_OFFICE = re.compile(
+    r"\b(?:(?:re-?)?elect(?:s|ed)?|choose|chose|(?:ré)?élisent|(?:ré)?élit)\b[^.;:!?\n]{1,80}?\b(?:as|comme)\s+"
+    r"(?:(?:the|their|its|leur|son|sa|the country['’]s|new|next|first|female|nouvel(?:le)?|nouveau)\s+)*"
+    r"(?P<office>president|présidente?|prime minister|premier ministre)\b(?!\s+(?:of|du|de|d['’])\b)|"
+    r"\b(?:is|was|has been|est|a été)\s+(?:re-?)?(?:elected|réélue?|élue?)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+    r"(?P<office2>president|présidente?)\b(?!\s+(?:of|du|de|d['’])\b)", re.I)
 # A sentence that gives a result speaks of the contest it is about, whatever it calls it.
 _RESULT_WORDS = re.compile(r"\d\s*(?:%|pour cent|percent)|remport|gagn|victoire|vainqu|\bwins?\b|\bwon\b|"
                            r"\bvictory\b|\bbeat|\bdefeat|battu|\bqualifi", re.I)
@@ -139,6 +149,7 @@ class _Resolver:
             else:
                 self._place(span)
         self._bare_elections(bare)
+        self._implied_elections()
         self._cluster_persons(persons)
         self._surname_lists()
         self._shared_surnames()
@@ -461,6 +472,22 @@ class _Resolver:
             elif (tagged := self._tag_election(span) or self._scheduled_election(span)) is not None:
                 self._add(span, *tagged)
 
+    def _implied_elections(self) -> None:
+        """`Voters in Mexico elect Andrés Manuel López Obrador as their new president`, `X est élue présidente`:
+        the sentence names no election, but states one; its mention is the office's word."""
+        taken = SpanIndex(self.by_offset)
+        for m in _ELECTED_TO_OFFICE.finditer(self.doc.text):
+            group = "office" if m.group("office") else "office2"
+            start, end = m.span(group)
+            if taken.overlaps(start, end):
+                continue
+            office = m.group(group).lower()
+            kind = "presidential election" if office.startswith("présid") or office == "president" else "general election"
+            span = RawSpan(m.group(group), start, end, "ELECTION")
+            names = election_names(ElectionMention(kind=kind), self._context(span))
+            if names:
+                self._add(span, *self._known_election(names))
+
     def _tag_election(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
         """`Macron wins the election` on a page tagged `2017 French presidential election`: a reference with
         no election named in the document is the election its own tags name (the tags of its part first)."""
@@ -656,7 +683,8 @@ class _Resolver:
             if cluster.type is not EntityType.PERSON:
                 continue
             for m in cluster.mentions:
-                if CUE_BEFORE.search(text[max(0, m.start - 80):m.start]) or CUE_AFTER.match(text, m.end):
+                if CUE_BEFORE.search(text[max(0, m.start - 80):m.start]) or CUE_AFTER.match(text, m.end) \
+                        or _RACE_BETWEEN.search(text[max(0, m.start - 160):m.start]):
                     cluster.roles.add("candidate")
                     break
 

@@ -541,3 +541,35 @@ def test_the_bundled_local_aliases_follow_the_documents_country():
     assert party("[Britain](PLACE)'s [Labour Party](PARTY) lost.") == {"Labour Party"}
     assert party("Le [Parti démocratique des peuples](PARTY) ([HDP](PARTY)) entre au parlement [turc](NORP).",
                  lang="fr") == {"Peoples' Democratic Party (Turkey)"}
+
+
+def test_an_election_stated_but_not_named():
+    resolution, rels = extract("Voters in [Mexico](PLACE) elect [Andrés Manuel López Obrador](PERSON) as their new "
+                               "president in a landslide.", date="2018-07-01")
+    # Mexico elects its president and congress the same day: Wikipedia's general election
+    assert ("Andrés Manuel López Obrador", "candidate_in", "Mexican general election, 2018") in triples(rels)
+    resolution, _ = extract("[Salome Zurabishvili](PERSON) is elected president of the [Georgian](NORP) party "
+                            "council.", date="2018-11-29")
+    assert not [e for e in resolution.entities if e.type is EntityType.ELECTION]
+
+
+def test_joint_votes_and_separate_ones_are_named_as_wikipedia_does():
+    assert name("presidential election", "Brazilian", "2018-10-28") == "Brazilian general election, 2018"
+    assert name("presidential election", "Philippine", "2016-05-09") == "Philippine presidential election, 2016"
+    assert name("presidential election", "Austrian", "2016-05-23") == "Austrian presidential election, 2016"
+
+
+def test_a_runoff_between_two_people_makes_both_candidates():
+    resolution, _ = extract("[Bulgarians](NORP) head to the polls in a presidential runoff between BSP backed "
+                            "[Rumen Radev](PERSON), of the socialist opposition, and [Tsetska Tsacheva](PERSON).")
+    roles = {e.name: e.roles for e in resolution.entities if e.type is EntityType.PERSON}
+    assert roles == {"Rumen Radev": ("candidate",), "Tsetska Tsacheva": ("candidate",)}
+
+
+def test_whom_beat_and_a_pair_of_shares():
+    _, rels = extract("The far-right politician [Marine Le Pen](PERSON), whom [Emmanuel Macron](PERSON) beat in "
+                      "last year's [presidential election](ELECTION), spoke.", date="2018-12-11")
+    assert ("Emmanuel Macron", "defeats", "Marine Le Pen") in triples(rels)
+    _, rels = extract("Results show [George Weah](PERSON) defeating [Joseph Boakai](PERSON), 61.5 to 38.5 percent, "
+                      "in the [runoff](ELECTION).", date="2017-12-28")
+    assert ("George Weah", "defeats", "Joseph Boakai", 61.5) in rels
