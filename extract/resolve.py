@@ -51,6 +51,16 @@ _ELECTED_TO_OFFICE = re.compile(
     r"(?P<office>president|présidente?|prime minister|premier ministre)\b(?!\s+(?:of|du|de|d['’])\b)|"
     r"\b(?:is|was|has been|est|a été)\s+(?:re-?)?(?:elected|réélue?|élue?)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
     r"(?P<office2>president|présidente?)\b(?!\s+(?:of|du|de|d['’])\b)", re.I)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|MM)\.?|\b(?:President|Président|Présidente|Senator|Sénateur|Governor|"
+    r"Minister|Ministre|Chancellor|Prime Minister|Premier|Mayor|Maire|Sir|Lord|Dame|Judge|Juge|General|Général|"
+    r"Pope|King|Queen|Prince|Princess|Rep|Sen|Gov|according to|selon|d['’]après|said|dit|says)\b)\s*$")
+_SPEECH_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|told|added|wrote|asked|argued|warned|insisted|explained|tweeted|replied|"
+    r"dit|a dit|déclare|a déclaré|estime|a estimé|explique|a expliqué|affirme|a affirmé|ajoute|a ajouté|"
+    r"souligne|assure|lance|écrit|répond|a répondu|confie|précise|has said|had said|who|qui|"
+    r"(?:['’]s\s+)?(?:campaign|administration|camp\b|supporters|aides?|partisans|entourage|wife|husband|"
+    r"running mate|spokes\w+|lawyers?|allies))", re.I)
 # A sentence that gives a result speaks of the contest it is about, whatever it calls it.
 _RESULT_WORDS = re.compile(r"\d\s*(?:%|pour cent|percent)|remport|gagn|victoire|vainqu|\bwins?\b|\bwon\b|"
                            r"\bvictory\b|\bbeat|\bdefeat|battu|\bqualifi", re.I)
@@ -601,7 +611,7 @@ class _Resolver:
     # -- persons ------------------------------------------------------------------------------------
     def _cluster_persons(self, spans: list[RawSpan]) -> None:
         """Full names first; a bare surname joins the full name it ends (`Hamon` → `Benoît Hamon`)."""
-        spans = [s for s in spans if _person_name(s.text)[:1].isupper()]  # not "de la République"
+        spans = [s for s in spans if _person_like(_person_name(s.text))]  # not "de la République", "Le roi"
         full = [s for s in spans if len(_person_name(s.text).split()) > 1]
         for span in full:
             name = _person_name(span.text)
@@ -615,10 +625,18 @@ class _Resolver:
             if target is not None:
                 for span in group:
                     self._add(span, target.id, target.type, target.name)
-            elif len(group) > 1 and _plausible(_person_name(group[0].text)):
+            elif len(group) > 1 and _plausible(_person_name(group[0].text)) \
+                    and any(self._person_cue(span) for span in group):  # not "Toulouse", "Brexit" twice
                 name = _person_name(group[0].text)
                 for span in group:
                     self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
+
+    def _person_cue(self, span: RawSpan) -> bool:
+        """A surname alone is a person when some mention of it has a title before it (`M. Bussereau`), a
+        speech verb after it (`Raab said`) or `according to` before it."""
+        before = self.doc.text[max(0, span.start - 24):span.start]
+        after = self.doc.text[span.end:span.end + 30]
+        return bool(_TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(after))
 
     def _acronym_mentions(self) -> None:
         """Every later `PVV` in the text is the party defined as `Party for Freedom (PVV)`, tagged or not."""
@@ -669,7 +687,7 @@ class _Resolver:
         cluster = self.clusters.get(eid)
         if cluster is None:
             cluster = self.clusters[eid] = _Cluster(eid, etype, name)
-        surface = strip_title(_clean_name(span.text)) if etype is EntityType.PERSON else _clean_name(span.text)
+        surface = _person_name(span.text) if etype is EntityType.PERSON else _clean_name(span.text)
         cluster.forms[surface] += 1
         cluster.mentions.append(Mention(text=span.text, start=span.start, end=span.end))
         self.by_offset[(span.start, span.end)] = eid
@@ -705,7 +723,32 @@ def _clean_name(text: str) -> str:
 
 
 def _person_name(text: str) -> str:
-    return strip_title(_clean_name(text))
+    """The name in a person mention: no title (`M. Fillon`), no stray markup (`Donald] Trump`, `Dammert**`), no
+    acronym or country the model read into it (`FNJ Julie Apricena`, `Greece Vassiliki Thanou`), no trailing
+    `Administration`."""
+    text = re.split(r"\s*[\[(\\]", text)[0] or text  # "Bernard Friot \[sociologue"
+    name = strip_title(_clean_name(re.sub(r"\s*[\]*_|]+\s*", " ", text)))
+    words = name.split()
+    if len(words) >= 3 and (words[0].isupper() and len(words[0]) > 1 and not words[1].isupper()
+                            or country_of(words[0], adjective=False)):
+        words = words[1:]
+    while len(words) >= 3 and words[-1] in _NOT_NAME_TAIL:
+        words = words[:-1]
+    return " ".join(words) or name
+
+
+_NOT_NAME_TAIL = {"Administration", "Foundation", "Campaign", "Doctrine", "Era", "Presidency", "Government",
+                  "Cabinet", "Show", "Center", "Centre"}
+_NAME_PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos", "das",
+                   "bin", "ibn", "al", "el", "y", "e", "ter", "ten", "zu", "af", "d", "l"}
+
+
+def _person_like(name: str) -> bool:
+    """Every word capitalised but a name particle (`Pierre de Saintignon`, `Abu al-Hija`): not `Ma mère`,
+    `Le roi`, `Are you`."""
+    words = name.split()
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower().split("-")[0].split("'")[0].split("’")[0] in _NAME_PARTICLES for w in words[1:])
 
 
 def _plausible(name: str) -> bool:

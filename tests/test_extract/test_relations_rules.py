@@ -573,3 +573,24 @@ def test_whom_beat_and_a_pair_of_shares():
     _, rels = extract("Results show [George Weah](PERSON) defeating [Joseph Boakai](PERSON), 61.5 to 38.5 percent, "
                       "in the [runoff](ELECTION).", date="2017-12-28")
     assert ("George Weah", "defeats", "Joseph Boakai", 61.5) in rels
+
+
+@pytest.mark.parametrize("marked,expected", [
+    ("Le sociologue [Bernard Friot \\[sociologue](PERSON) parle.", "Bernard Friot"),
+    ("Un tweet de [Donald* Trump**](PERSON) circule.", "Donald Trump"),
+    ("La militante [FNJ Julie Apricena](PERSON) répond.", "Julie Apricena"),
+    ("Justice Minister [Greece Vassiliki Thanou](PERSON) resigns.", "Vassiliki Thanou"),
+    ("Officials of the [George W. Bush Administration](PERSON) resign.", "George W. Bush"),
+])
+def test_person_names_lose_what_the_model_glued_to_them(marked, expected):
+    resolution, _ = extract(marked, lang="fr" if " de " in marked or "La " in marked or "Le " in marked else "en")
+    assert [e.name for e in resolution.entities if e.type is EntityType.PERSON] == [expected]
+
+
+def test_a_bare_surname_needs_a_person_cue_and_common_words_are_no_persons():
+    resolution, _ = extract("[Toulouse](PERSON) was calm. Later [Toulouse](PERSON) was busy.")
+    assert not [e for e in resolution.entities if e.type is EntityType.PERSON]
+    resolution, _ = extract("[Raab](PERSON) said no. [Raab](PERSON) left.")
+    assert [e.name for e in resolution.entities if e.type is EntityType.PERSON] == ["Raab"]
+    resolution, _ = extract("Selon [Ma mère](PERSON), et [Le roi](PERSON), rien.", lang="fr")
+    assert not [e for e in resolution.entities if e.type is EntityType.PERSON]
