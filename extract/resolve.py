@@ -109,8 +109,16 @@ _PERSON_APPOSITION = re.compile(
     r",\s+(?:an?|the|un|une|le|la)?\s*(?:(?!(?:with|in|as|while|after|before|avec|dans)\b)"
     r"[\w-]+\s+){0,3}?(?:professor|analyst|editor|spokes\w+|minister|leader|"
     r"candidate|mayor|senator|deputy|journalist|researcher|economist|advis[eo]r|director|chairman|secretary|"
-    r"politician|lawmaker|MP|député|porte-parole|ministre|maire|sénateur|professeur|chercheur|politologue)\b",
+    r"politician|lawmaker|MP|député|porte-parole|ministre|maire|sénateur|professeur|chercheur|politologue|"
+    r"figure|activist|blogger|businessman|businesswoman|billionaire|lawyer|official|diplomat|philosopher|"
+    r"sociologist|historian|writer|author|founder|president|chief|opponent|dissident|militant\w*|"
+    r"écrivaine?|philosophe|sociologue|historien\w*|avocate?|opposant\w*|fondat\w+|président\w*|"
+    r"journaliste|militante?|dirigeante?|élue?|secrétaire)\b",
     re.IGNORECASE)
+# "Miro Cerar announces his resignation", "X said she would": a pronoun that only a person takes
+_PERSON_PRONOUN_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|will|would|is|was|also|then|later|now|again|a|est|va)\s+)?[a-z]+(?:s|ed)?\s+(?:his|her|"
+    r"himself|herself|sa|son|ses)\b|^\s*,\s+(?:who|qui)\s+(?:\w+\s+){0,3}(?:his|her|he|she|il|elle)\b")
 
 
 @dataclass
@@ -330,10 +338,11 @@ class _Resolver:
         whatever label the statistical model gave it."""
         words = name.split()
         if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words) \
-                or country_of(name):
+                or country_of(name) or _NOT_PARTY_HEAD.search(name) or _PLACE_WORD.search(name) \
+                or _NOT_PERSON_WORD.search(name):
             return False
         after = self.doc.text[span.end:span.end + 60]
-        return bool(_PERSON_APPOSITION.match(after))
+        return bool(_PERSON_APPOSITION.match(after) or _PERSON_PRONOUN_AFTER.match(after))
 
     def _party_by_adjective(self, name: str) -> tuple[str, EntityType, str]:
         """`Labour leader`, `the Democratic nominee`: the party the adjective stands for in this country."""
