@@ -33,6 +33,9 @@ _NOT_ENDORSE = re.compile(r"(?:with|avec)\s+(?:the|le)\s+$|\b(?:win|won|wins|bri
 _CLAUSE = re.compile(r"\b(after|before|when|because|while|since|if|but|after|although|où|quand|après|avant)\b|[;:]", re.I)
 # "le soutien d'Alain Juppé Benoist Apparu": the second person is the first one's supporter
 _SUPPORTER_OF = re.compile(r"\b(?:le|un|son|fidèle)\s+soutien\s+d(?:e\s+|['’])$", re.I)
+_A_SUPPORTER_OF = re.compile(r"\s*,\s*(?:(?:un|une|le|la|a|an|the|one|l['’])\s*)?(?:(?:fidèle|proche|fervent|"
+                             r"staunch|key|loyal|longtime|early)\s+)?(?:soutien|supporter|backer|partisane?)\s+"
+                             r"(?:de\s+|d['’]\s*|of\s+)", re.I)
 _WITHDRAW = re.compile(
     r"\b(drops? out|dropped out|dropping out|pull(?:s|ed|ing)? out|withdr(?:aw|aws|ew|awn|awing)|"
     r"quits? the race|ends? (?:his|her) (?:campaign|bid|[\w ]{0,30}bid)|suspend\w* (?:his|her) campaign|"
@@ -186,6 +189,8 @@ def _endorses(s: Sentence, date: str | None) -> Iterator[Relation]:
     for a, b in zip(persons, persons[1:]):
         if _SUPPORTER_OF.search(s.text[:a.start]) and re.fullmatch(r"\s*,?\s*", s.text[a.end:b.start]):
             yield _rel(s, b.id, Predicate.ENDORSES, a.id, date, 0.6)
+        elif _A_SUPPORTER_OF.fullmatch(s.text[a.end:b.start]):  # "Dominique Bussereau, un soutien d'Alain Juppé"
+            yield _rel(s, a.id, Predicate.ENDORSES, b.id, date, 0.6)
 
 
 def _withdraws(s: Sentence, date: str | None) -> Iterator[Relation]:

@@ -594,3 +594,12 @@ def test_a_bare_surname_needs_a_person_cue_and_common_words_are_no_persons():
     assert [e.name for e in resolution.entities if e.type is EntityType.PERSON] == ["Raab"]
     resolution, _ = extract("Selon [Ma mère](PERSON), et [Le roi](PERSON), rien.", lang="fr")
     assert not [e for e in resolution.entities if e.type is EntityType.PERSON]
+
+
+@pytest.mark.parametrize("marked,lang", [
+    ("L'assemblée présidée par [Dominique Bussereau](PERSON), un soutien d'[Alain Juppé](PERSON), calcule.", "fr"),
+    ("[Jane Roe](PERSON), a staunch supporter of [Hillary Clinton](PERSON), spoke.", "en"),
+])
+def test_a_supporter_in_apposition_endorses(marked, lang):
+    _, rels = extract(marked, lang=lang)
+    assert [p for _, p, _ in triples(rels)] == ["endorses"]
