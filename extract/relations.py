@@ -298,6 +298,8 @@ def _share(m: re.Match, text: str) -> tuple[float | None, Unit | None]:
     unit = _unit(m.group(2))
     if unit is None and re.match(r"\s*(?:pour|for)\s", text[m.end():]) and re.search(r"\d\s*%|percent", text):
         unit = Unit.PERCENT  # "58.87% des voix contre 41.13 pour Manuel Valls"
+    if unit is None and _PAIR_TO_PERCENT.match(text, m.end()):
+        unit = Unit.PERCENT  # "61.5 to 38.5 percent": the first of the pair
     if unit is None:
         return None, None
     value = float(m.group(1).replace(",", "") if unit is Unit.VOTES else m.group(1).replace(",", "."))

@@ -571,8 +571,10 @@ def test_whom_beat_and_a_pair_of_shares():
                       "last year's [presidential election](ELECTION), spoke.", date="2018-12-11")
     assert ("Emmanuel Macron", "defeats", "Marine Le Pen") in triples(rels)
     _, rels = extract("Results show [George Weah](PERSON) defeating [Joseph Boakai](PERSON), 61.5 to 38.5 percent, "
-                      "in the [runoff](ELECTION).", date="2017-12-28")
+                      "in the runoff of the [presidential election](ELECTION).", date="2017-12-28")
     assert ("George Weah", "defeats", "Joseph Boakai", 61.5) in rels
+    shares = {(a, v) for a, p, _, v in rels if p == "vote_share"}
+    assert shares == {("George Weah", 61.5), ("Joseph Boakai", 38.5)}
 
 
 @pytest.mark.parametrize("marked,expected", [
