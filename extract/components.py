@@ -45,7 +45,9 @@ class ElectionRules:
         self.elections, self.parties = PATTERNS_BY_LANG.get(lang or "", (ELECTION_PATTERNS, PARTY_PATTERNS))
 
     def __call__(self, doc: Doc) -> Doc:
-        elections = [s for p in self.elections for s in self._matches(doc, p, "ELECTION")]
+        text = doc_text(doc)
+        elections = [s for p in self.elections for s in self._matches(doc, p, "ELECTION")
+                     if not _ELECTION_BODY_AFTER.match(text, s.end_char)]
         persons = SpanIndex((e.start, e.end) for e in doc.ents if e.label_ in ("PERSON", "PER"))
         parties = (self._after_persons(doc, s, persons) for p in self.parties for s in self._matches(doc, p, "PARTY"))
         rule_spans = elections + [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
@@ -147,6 +149,9 @@ class ElectionRules:
                     yield span
 
 
+# "Federal Election Commission", "National Election Authority", "Electoral Code": a body or a law, no vote
+_ELECTION_BODY_AFTER = re.compile(r"\s*(?:Commission|Committee|Board|Council|Authority|Tribunal|Court|Act|Law|Code|"
+                                  r"Institute|Office|Agency|Observation Mission|commission)\b")
 _AGENCY = (r"AFP|AP|REUTERS|Reuters|EPA|DPA|ANP|EFE|ANSA|SIPA|MAXPPP|Getty Images|Getty|PA|Xinhua|"
            r"Bloomberg|AP Photo|HANS LUCAS|AGENCE VU|DIVERGENCE")
 _CREDIT_NAME = r"(?:[A-Z][a-zà-ÿ'’-]+|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)(?:[ \t]+(?:[A-Z][a-zà-ÿ'’-]+|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)){1,2}"

@@ -211,6 +211,8 @@ def country_of(text: str, *, adjective: bool = True, name: bool = True) -> str |
 
 def _inflections(key: str) -> tuple[str, ...]:
     """`americaines` → `americaine`, `americain`; `italiennes` → `italienne`, `italien`."""
+    if len(key) <= 4:  # "uke", "uss": no inflection of a two- or three-letter key
+        return (key,)
     singular = key[:-1] if key.endswith("s") else key
     masculine = singular[:-1] if singular.endswith("e") else singular
     if masculine.endswith("nn"):

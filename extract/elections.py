@@ -121,8 +121,7 @@ def _country_near(ctx: ElectionContext) -> str | None:
     """`la présidentielle de 2016, les élections américaines`, `presidential candidate Rodrigo Duterte ... the
     Philippine claim`: the one country the sentence names close to the phrase (none when it names several)."""
     at = len(ctx.before)
-    window = ctx.sentence[max(0, at - 60):at + 120]
-    words = _WORD.findall(window)
+    words = [m.group() for m in _WORD.finditer(ctx.sentence) if at - 60 <= m.start() <= at + 120]
     found = set()
     for i, word in enumerate(words):
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""

@@ -605,3 +605,12 @@ def test_a_bare_surname_needs_a_person_cue_and_common_words_are_no_persons():
 def test_a_supporter_in_apposition_endorses(marked, lang):
     _, rels = extract(marked, lang=lang)
     assert [p for _, p, _ in triples(rels)] == ["endorses"]
+
+
+def test_a_country_near_an_election_is_read_from_whole_words():
+    # "Frauke" cut at the window's edge once read as "uke", the United Kingdom
+    sentence = ("Alternative for Germany chairwoman Frauke Petry announces that she will not lead the party in the "
+                "September federal election, citing other leaders.")
+    at = sentence.index("September")
+    ctx = ElectionContext("German", "2017-04-19", sentence=sentence, before=sentence[:at])
+    assert election_names(read_election("September federal election"), ctx)[0] == "German federal election, 2017"

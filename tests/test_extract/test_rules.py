@@ -123,3 +123,10 @@ def test_party_name_never_crosses_a_sentence_end():
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Conservative Party", "PARTY") in ents
     assert ("U.S. presidential election", "ELECTION") in ents
+
+
+def test_an_election_body_is_no_election():
+    doc = blank("en")("Federal Election Commission records show the 2016 presidential election cost more.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("2016 presidential election", "ELECTION") in ents
+    assert not any("Commission" in text or text == "Federal Election" for text, _ in ents)
