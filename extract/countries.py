@@ -15,7 +15,7 @@ from importlib import resources
 
 __all__ = [
     "COUNTRY_ADJECTIVES", "COUNTRY_NAMES", "US_STATES", "country_of", "parliament_kind", "calendar_year",
-    "fold_key", "in_calendar", "ENGLISH_ADJECTIVES", "demonym_of_code",
+    "fold_key", "in_calendar", "ENGLISH_ADJECTIVES", "demonym_of_code", "twice_in_year",
 ]
 
 # demonym -> the country part of an election name
@@ -290,6 +290,23 @@ def calendar_year(country: str | None, kind: str, reference: int, *, direction: 
         future = [y for y in years if y >= reference]
         return future[0] if future else None
     return min(years, key=lambda y: (abs(y - reference), y < reference))
+
+
+# National elections held twice in one year, 2010–2019, from general knowledge (Wikipedia names them with the
+# month): (month, month name) of each vote.
+_TWICE = {
+    ("Greek", "legislative election", 2012): ((5, "May"), (6, "June")),
+    ("Greek", "legislative election", 2015): ((1, "January"), (9, "September")),
+    ("Turkish", "general election", 2015): ((6, "June"), (11, "November")),
+    ("Spanish", "general election", 2019): ((4, "April"), (11, "November")),
+    ("Israeli", "legislative election", 2019): ((4, "April"), (9, "September")),
+}
+
+
+def twice_in_year(country: str | None, kind: str, year: int) -> tuple[tuple[int, str], ...] | None:
+    """The months of a country's two national votes of one kind in one year (`Turkish general election, June
+    2015` and `November 2015`), or None."""
+    return _TWICE.get((country or "", kind, year))
 
 
 def in_calendar(country: str | None, kind: str, year: int) -> bool:

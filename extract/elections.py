@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.countries import calendar_year, country_of, in_calendar, parliament_kind
+from extract.countries import calendar_year, country_of, in_calendar, parliament_kind, twice_in_year
 from extract.patterns import ElectionMention
 
 __all__ = ["ElectionContext", "election_names"]
@@ -64,12 +64,29 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
         return _with_year(f"{party} leadership election", year)
     if kind in ("presidential election", "general election") and _joint_vote(country, year):
         kind = "general election"  # Brazil, Kenya, Mexico: president and parliament in one general election
+    year = _month_if_twice(country, kind, year, m, ctx)
     if m.place and kind in ("mayoral election", "gubernatorial election"):
         return _with_year(f"{m.place} {kind}", year)
     # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
     plural = "s" if kind in _MANY_AT_ONCE and country in _NATIONS_OF_REGIONS else ""
     base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]
     return _with_year(_tagged_name(country, kind, ctx) or base, year)
+
+
+def _month_if_twice(country: str | None, kind: str, year: str | None, m: ElectionMention,
+                    ctx: ElectionContext) -> str | None:
+    """`Turkish general election, November 2015`: a country that voted twice in a year is named with the month
+    (Wikipedia's style), the one of the part's month or the next one (`last`: the one before)."""
+    months = twice_in_year(country, kind, int(year)) if year and year.isdigit() else None
+    if not months:
+        return year
+    ref = ctx.reference or ""
+    month = int(ref[5:7]) if ref[:4] == year and ref[5:7].isdigit() else (12 if ref[:4] > year else 1)
+    if m.when < 0:
+        past = [(n, name) for n, name in months if n < month] or months[:1]
+        return f"{past[-1][1]} {year}"
+    coming = [(n, name) for n, name in months if n >= month] or months[-1:]
+    return f"{coming[0][1]} {year}"
 
 
 def _joint_vote(country: str | None, year: str | None) -> bool:

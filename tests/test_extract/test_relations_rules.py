@@ -126,7 +126,7 @@ def name(text: str, country: str | None = None, reference: str = "2016-05-23", *
     ("federal election", "German", "2018-12-08", "German federal election, 2017"),
     ("dernières élections régionales", "French", "2017-01-17", "French regional elections, 2015"),
     ("next year's presidential election", "French", "2016-11-27", "French presidential election, 2017"),
-    ("élections législatives", "Turkish", "2015-11-02", "Turkish general election, 2015"),  # the country's word
+    ("élections législatives", "Turkish", "2015-11-02", "Turkish general election, November 2015"),  # its word
     ("parliamentary elections", "French", "2017-01-23", "French legislative election, 2017"),
     ("snap election", "United Kingdom", "2017-06-09", "United Kingdom general election, 2017"),
     ("general election", "United States", "2016-03-17", "United States presidential election, 2016"),
@@ -614,3 +614,10 @@ def test_a_country_near_an_election_is_read_from_whole_words():
     at = sentence.index("September")
     ctx = ElectionContext("German", "2017-04-19", sentence=sentence, before=sentence[:at])
     assert election_names(read_election("September federal election"), ctx)[0] == "German federal election, 2017"
+
+
+def test_two_votes_in_one_year_are_named_with_their_month():
+    assert name("élections législatives", "Turkish", "2015-11-02") == "Turkish general election, November 2015"
+    assert name("last general election", "Spanish", "2019-07-01") == "Spanish general election, April 2019"
+    assert name("general election", "Spanish", "2019-06-01") == "Spanish general election, November 2019"
+    assert name("general election", "Spanish", "2016-06-26") == "Spanish general election, 2016"
