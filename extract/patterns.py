@@ -85,6 +85,9 @@ _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
                r"(?P<span>(?P<bare>(?:(?:first|second|final)[- ]round\s+)?(?i:run-?offs?)|(?:first|second|final)[- ]round|"
                r"primary(?:\s+election)?|elections?|race))\b"),
     re.compile(r"\b(?P<bare>Election Day)\b"),
+    # Sunday's vote, yesterday's ballot (a weekday's vote is an election; "the vote" alone may be a bill's)
+    re.compile(r"\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|yesterday|today|tomorrow)['’]s\s+"
+               r"(?:(?:tight|close|historic|landmark)\s+)?(?P<span>(?P<bare>vote|ballot))\b"),
     # voters go to the polls, polls open: an election of the country the sentence names
     re.compile(r"\b(?P<span>(?P<bare>(?i:polls)) open|(?:go|goes|went|head|heads|headed|return|returns|returned|"
                r"going|heading)\s+to\s+the\s+(?P<bare2>polls))\b"),
@@ -152,7 +155,8 @@ GUARDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(
      ("election",), ("primar", "caucus", "nominat", "contest"), ("primar", "caucus"),
      ("by-election", "byelection", "by election"), ("leadership",), ("mayoral", "gubernatorial"),
      ("presidential",), ("elected",), ("president-elect",), ("referendum",), ("referendum",), ("leadership",),
-     ("run", "round", "primary", "election", "race"), ("election day",), ("polls",),
+     ("run", "round", "primary", "election", "race"), ("election day",), ("'s vote", "’s vote", "s ballot"),
+     ("polls",),
      ("élection", "election"), _FR_KIND_WORDS, ("campagne",), ("primaire",), ("investiture",), ("référendum",),
      ("primaire",), ("urnes",), ("tour", "scrutin"), ("élection",), ("élections",),
      _PARTY_WORDS, _PARTY_WORDS, ("party",), _FR_PARTY_WORDS, _FR_PARTY_WORDS),

@@ -130,3 +130,9 @@ def test_an_election_body_is_no_election():
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("2016 presidential election", "ELECTION") in ents
     assert not any("Commission" in text or text == "Federal Election" for text, _ in ents)
+
+
+def test_a_weekdays_vote_is_an_election_reference_but_the_vote_alone_is_not():
+    doc = blank("en")("After Sunday's vote, the vote on the bill was delayed.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("vote", "ELECTION")]
+    assert doc.ents[0].start_char == doc.text.index("vote")
