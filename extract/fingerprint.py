@@ -1,7 +1,7 @@
 """What makes two extractors give the same records, known without importing spaCy or loading a model.
 
 The fingerprint is part of the extraction cache's key: our version and a digest of this package's code and
-its tables (`data/*.tsv`: an edited rule or calendar never serves a stale record), the gazetteer's content, and the installed versions of spaCy and of
+its tables (`data/*.tsv`, `data/*.txt`: an edited rule or calendar never serves a stale record), the gazetteer's content, and the installed versions of spaCy and of
 each model package.
 """
 
@@ -40,6 +40,6 @@ def models_fingerprint() -> str:
 def _source_digest() -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.tsv")]):
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.tsv"), *(here / "data").glob("*.txt")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 from extract.ids import fold
 
-__all__ = ["name_key", "skeleton_key", "keys", "strip_accents", "skeleton", "strip_title", "TITLES"]
+__all__ = ["name_key", "skeleton_key", "keys", "strip_accents", "skeleton", "strip_title", "TITLES", "given_names"]
 
 _SEP = re.compile(r"[^a-z0-9]+")
 TITLES = frozenset({
@@ -57,3 +59,11 @@ def strip_title(text: str) -> str:
         words = words[1:]
     out = " ".join(words)
     return re.sub(r"(?:'s|’s|'|’)$", "", out).strip() or text
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (`data/given_names.txt`, case-sensitive), to tell `Miro Cerar` the model read as an
+    organisation from an organisation."""
+    text = (resources.files("extract") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

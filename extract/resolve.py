@@ -16,7 +16,7 @@ from extract.elections import ElectionContext, election_names
 from extract.gazetteer import LOCAL_PREFIX, Gazetteer
 from extract.ids import entity_id
 from extract.mentions import Parsed, RawSpan, SpanIndex
-from extract.names import keys, name_key, strip_title
+from extract.names import given_names, keys, name_key, strip_title
 from extract.patterns import (
     CUE_AFTER, CUE_BEFORE, NOT_PARTIES, PARTY_PATTERNS, PRIMARY_SIGNAL, ElectionMention, read_election,
 )
@@ -82,7 +82,8 @@ _BOILERPLATE = re.compile(r"Listed under [^\n]{0,120}? in Wikipedia['’]s Curre
 _NOT_PERSON_WORD = re.compile(
     r"\b(?:News|Radio|Rádió|TV|Télé|Hebdo|Jazeera|Times|Post|Journal|Herald|Gazette|Tribune|Magazine|Presse|"
     r"Press|Agency|Agence|LLP|Inc|Ltd|Corp|GmbH|Group|Foundation|Fondation|Institute|Institut|University|"
-    r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram)\b")
+    r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram|International|Holdings|Airlines|"
+    r"Motors|Pharmaceuticals|Industries|Company|Raya)\b")
 _PLACE_WORD = re.compile(
     r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
     r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount)\b")
@@ -191,6 +192,8 @@ class _Resolver:
                 continue
             if span.label in ("ORG", "PLACE") and not span.ent_id:
                 span = _person_after_place(span)
+            if span.label in ("ORG", "PLACE", "NORP") and not span.ent_id and _given_name_first(span.text):
+                span = RawSpan(span.text, span.start, span.end, "PERSON")  # "Miro Cerar" read as an organisation
             if span.label == "PERSON" and not span.ent_id:
                 if country_of(span.text, adjective=False):
                     span = RawSpan(span.text, span.start, span.end, "PLACE")
@@ -208,7 +211,23 @@ class _Resolver:
                 elif name_key(span.text).split()[:1] and name_key(span.text).split()[0] in _WEEKDAYS_MONTHS:
                     continue
             out.append(span)
-        return out
+        return out + self._untagged_persons(out, skip)
+
+    def _untagged_persons(self, spans: list[RawSpan], skip: SpanIndex) -> list[RawSpan]:
+        """`the late Hugo Chávez`, `Sylvie Goulard defence minister`: a given name and a surname the model
+        left untagged are a person (the same checks as for a person it read as an organisation)."""
+        taken = SpanIndex((s.start, s.end) for s in spans)
+        found = []
+        for m in _CAPITALISED_RUN.finditer(self.doc.text):
+            first = m.group().split(" ", 1)[0]
+            if first not in given_names() or taken.overlaps(m.start(), m.end()) or skip.overlaps(m.start(), m.end()):
+                continue
+            if _SHIP_OR_BRAND_BEFORE.search(self.doc.text[max(0, m.start() - 8):m.start()]) \
+                    or re.match(r"[ \t]+[A-ZÀ-Ý]", self.doc.text[m.end():m.end() + 2]):
+                continue  # "USS Curtis Wilbur"; "Steve Harvey Morning Show": part of a longer name
+            if _given_name_first(m.group()):
+                found.append(RawSpan(m.group(), m.start(), m.end(), "PERSON"))
+        return found
 
     def _shared_surnames(self) -> None:
         """`Ferdinand and Imelda Marcos`, `Jean-Marie et Marine Le Pen`: the first given name shares the
@@ -802,6 +821,27 @@ def _election_tags(tags) -> tuple[tuple[str | None, str, str], ...]:
                 m.kind not in ("primary", "leadership election", "by-election"):
             out[name] = (m.country, m.kind, re.sub(r"\belections$", "election", name))
     return tuple(out.values())
+
+
+# Two to four capitalised words in a row on one line (name particles allowed inside)
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:(?:de|da|van|von|der|del|di|al|el|bin|le|la)"
+    r"[ \t]+)?[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*){1,2}(?![\w'’-])")
+
+
+_SHIP_OR_BRAND_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
+
+
+def _given_name_first(text: str) -> bool:
+    """`Miro Cerar`, `Alexei Navalny`, `Bernie Sanders`: a common given name, then one to three capitalised
+    words, none of them a country, a place's, an organisation's or a party's word."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or words[0] not in given_names() or country_of(text) \
+            or _NOT_PARTY_HEAD.search(text) or _PLACE_WORD.search(text) or _NOT_PERSON_WORD.search(text) \
+            or re.search(r"\b(?:Party|Parti|Front|Movement|Alliance|League|Union|Congress|Coalition|Bloc)\b", text):
+        return False
+    return all((w[:1].isupper() and not w.isupper()) or w.lower() in _NAME_PARTICLES for w in words[1:]) \
+        and not any(country_of(w) for w in words[1:])
 
 
 def _person_after_place(span: RawSpan) -> RawSpan:

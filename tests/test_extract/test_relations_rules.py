@@ -621,3 +621,10 @@ def test_two_votes_in_one_year_are_named_with_their_month():
     assert name("last general election", "Spanish", "2019-07-01") == "Spanish general election, April 2019"
     assert name("general election", "Spanish", "2019-06-01") == "Spanish general election, November 2019"
     assert name("general election", "Spanish", "2016-06-26") == "Spanish general election, 2016"
+
+
+def test_a_given_name_makes_a_person_of_what_the_model_read_otherwise_or_left_untagged():
+    resolution, _ = extract("[Miro Cerar](ORG) announces his resignation. The revolution of the late Hugo Chávez "
+                            "ends. [Philip Morris International](ORG) sells. The USS Curtis Wilbur sails.")
+    persons = sorted(e.name for e in resolution.entities if e.type is EntityType.PERSON)
+    assert persons == ["Hugo Chávez", "Miro Cerar"]
