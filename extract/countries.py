@@ -113,7 +113,8 @@ _NAMES = {
     "Nouvelle-Calédonie": "New Caledonian", "Arabie saoudite": "Saudi", "Yemen": "Yemeni", "Yémen": "Yemeni",
     "Palestine": "Palestinian", "Qatar": "Qatari", "Kuwait": "Kuwaiti", "Koweït": "Kuwaiti",
     "Côte d'Ivoire": "Ivorian", "Ivory Coast": "Ivorian", "Democratic Republic of the Congo": "Congolese",
-    "République démocratique du Congo": "Congolese", "Dominican Republic": "Dominican",
+    "République démocratique du Congo": "Congolese", "Dominican Republic": "Dominican", "RDC": "Congolese",
+    "DRC": "Congolese", "RD Congo": "Congolese", "DR Congo": "Congolese",
 }
 _EXTRA_ADJECTIVES = {
     "American": "United States", "U.S.": "United States", "US": "United States", "British": "United Kingdom",

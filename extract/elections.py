@@ -67,8 +67,10 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
     year = _month_if_twice(country, kind, year, m, ctx)
     if m.place and kind in ("mayoral election", "gubernatorial election"):
         return _with_year(f"{m.place} {kind}", year)
+    if kind == "midterm election" and country == "United States":
+        return _with_year("United States elections", year)  # the midterms: Wikipedia's "United States elections"
     # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
-    plural = "s" if kind in _MANY_AT_ONCE and country in _NATIONS_OF_REGIONS else ""
+    plural = "s" if kind in _MANY_AT_ONCE and country and country not in _REGIONS else ""
     base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]
     return _with_year(_tagged_name(country, kind, ctx) or base, year)
 
@@ -102,10 +104,9 @@ def _joint_vote(country: str | None, year: str | None) -> bool:
 
 _MANY_AT_ONCE = {"regional election", "municipal election", "departmental election", "cantonal election",
                  "local election"}
-_NATIONS_OF_REGIONS = {"French", "Italian", "Spanish", "United Kingdom", "German", "Belgian", "Portuguese",
-                       "Polish", "Dutch", "Swedish", "Norwegian", "Danish", "Finnish", "Greek", "Irish",
-                       "Austrian", "Swiss", "Canadian", "Australian", "Brazilian", "Mexican", "Indian", "Japanese",
-                       "Turkish", "Russian", "Ukrainian", "Peruvian", "Colombian", "Chilean", "Argentine"}
+# Regions among the "countries" of election names: one region's vote is singular (Catalan regional election)
+_REGIONS = {"Catalan", "Scottish", "Welsh", "Bavarian", "Quebec", "Basque", "Corsican", "Flemish", "Walloon",
+            "Kosovan", "Kurdish", "Northern Irish", "French Polynesian", "New Caledonian"}
 
 
 def _tagged_name(country: str | None, kind: str, ctx: ElectionContext) -> str | None:

@@ -73,6 +73,9 @@ _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
                rf"[Cc]hair(?:man|woman)?)\s+of\s+(?:the\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}}))"),
     # Taiwanese President-elect Tsai Ing-wen: the presidential election she has just won
     re.compile(rf"\b(?P<span>(?P<adj>{_COUNTRY_ADJ})\s+(?P<kind>President)-elect)\b"),
+    # the race for the White House, a run for the presidency
+    re.compile(r"\b(?:race|run|bid|battle)\s+(?:for|to)\s+(?:the\s+)?(?P<house>White House|presidency|Élysée|"
+               r"Elysée|Elysee)\b"),
     # Brexit referendum, Scottish independence referendum, a constitutional referendum
     re.compile(rf"\b(?:(?P<y1>{_YEAR})\s+)?(?P<adj>{_ADJ})\s+(?P<what>referendum)\b(?:,?\s+(?P<y2>{_YEAR})\b)?"),
     re.compile(r"\b(?i:the|a|an|this|that)\s+(?P<span>(?:(?P<kind>constitutional|independence|recall)\s+)?"
@@ -102,6 +105,12 @@ _ELECTIONS_FR: tuple[re.Pattern[str], ...] = (
                rf"(?:\s+(?:de\s+)?(?P<y2>{_YEAR})\b)?)"),
     # la campagne présidentielle
     re.compile(r"\b(?P<what>campagne)\s+(?P<kind>présidentielle|législative|municipale|régionale)s?\b"),
+    # le scrutin présidentiel, les élections de mi-mandat américaines
+    re.compile(r"\b(?P<what>scrutin)\s+(?P<kind>présidentiel|législatif|municipal|régional|européen|sénatorial)s?\b"),
+    re.compile(rf"\b(?P<what>élections?)\s+(?P<kind>de\s+mi-mandat)\b(?:\s+(?P<adj>{_FR_ADJ}))?"),
+    # la course à l'Élysée, la course à la Maison-Blanche
+    re.compile(r"\b(?:course|campagne|marche)\s+(?:à|vers)\s+(?:la\s+|l['’])?(?P<house>Élysée|Elysée|Maison[- ]Blanche|"
+               r"présidence)\b"),
     # primaire de la gauche, primaire de la droite et du centre, primaire socialiste
     re.compile(r"\b(?P<what>primaire)\s+(?P<camp>de\s+la\s+(?:gauche|droite)(?:\s+et\s+du\s+centre)?|socialiste|"
                r"citoyenne|écologiste|des\s+Républicains|du\s+PS|de\s+LR|républicaine|démocrate)\b"),
@@ -154,10 +163,12 @@ GUARDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(
       "vote", "ballot"),
      ("election",), ("primar", "caucus", "nominat", "contest"), ("primar", "caucus"),
      ("by-election", "byelection", "by election"), ("leadership",), ("mayoral", "gubernatorial"),
-     ("presidential",), ("elected",), ("president-elect",), ("referendum",), ("referendum",), ("leadership",),
+     ("presidential",), ("elected",), ("president-elect",), ("white house", "presidency", "elys"), ("referendum",),
+     ("referendum",), ("leadership",),
      ("run", "round", "primary", "election", "race"), ("election day",), ("'s vote", "’s vote", "s ballot"),
      ("polls",),
-     ("élection", "election"), _FR_KIND_WORDS, ("campagne",), ("primaire",), ("investiture",), ("référendum",),
+     ("élection", "election"), _FR_KIND_WORDS, ("campagne",), ("scrutin",), ("mi-mandat",),
+     ("élysée", "elysée", "maison", "présidence"), ("primaire",), ("investiture",), ("référendum",),
      ("primaire",), ("urnes",), ("tour", "scrutin"), ("élection",), ("élections",),
      _PARTY_WORDS, _PARTY_WORDS, ("party",), _FR_PARTY_WORDS, _FR_PARTY_WORDS),
     strict=True))
@@ -263,6 +274,8 @@ class ElectionMention:
     bare: str | None = None      # "run-off", "primary", "election": a reference to an election named elsewhere
 
 
+_FR_FEMININE = {"présidentiel": "présidentielle", "législatif": "législative", "municipal": "municipale",
+                "régional": "régionale", "européen": "européenne", "sénatorial": "sénatoriale"}
 _FR_KINDS = {"présidentielle": "presidential election", "législative": "legislative election",
              "municipale": "municipal election", "régionale": "regional election",
              "européenne": "European Parliament election", "départementale": "departmental election",
@@ -341,6 +354,11 @@ def _mention(groups: dict[str, str]) -> ElectionMention:
     elif adj and not country and groups.get("kind", "").lower() in ("mayoral", "gubernatorial"):
         place = adj
     kind, bare = _kind(groups)
+    house = (groups.get("house") or "").lower().replace("-", " ")
+    if house:  # "the race for the White House": that country's presidential election
+        kind = "presidential election"
+        country = {"white house": "United States", "maison blanche": "United States", "élysée": "French",
+                   "elysée": "French", "elysee": "French"}.get(house, country)
     office = groups.get("office", "").lower()
     if office and re.search(r"\b(?:Party|Union|Front|Congress|Alliance|Movement|League|Rally)$", groups.get("place", "")):
         # "elected for a third term as president of the Liberal Democratic Party": the party's leadership vote
@@ -374,8 +392,10 @@ def _kind(groups: dict[str, str]) -> tuple[str | None, str | None]:
         return ("leadership election", None) if groups.get("camp") else (None, "leadership")
     if what.startswith(("by-election", "byelection", "by election")):
         return ("by-election", None) if groups.get("place") else (None, "by-election")
+    if kind == "de mi-mandat":
+        return "midterm election", None
     if kind:
-        fr = _FR_KINDS.get(kind.rstrip("s"))
+        fr = _FR_KINDS.get(kind.rstrip("s")) or _FR_KINDS.get(_FR_FEMININE.get(kind.rstrip("s"), ""))
         if fr:
             return fr, None
     if what.startswith(("primar", "primaire", "caucus", "nomination", "nominating", "investiture")) or \

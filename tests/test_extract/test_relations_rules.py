@@ -628,3 +628,15 @@ def test_a_given_name_makes_a_person_of_what_the_model_read_otherwise_or_left_un
                             "ends. [Philip Morris International](ORG) sells. The USS Curtis Wilbur sails.")
     persons = sorted(e.name for e in resolution.entities if e.type is EntityType.PERSON)
     assert persons == ["Hugo Chávez", "Miro Cerar"]
+
+
+@pytest.mark.parametrize("text,country,reference,expected", [
+    ("race for the White House", None, "2016-09-28", "United States presidential election, 2016"),
+    ("course à l'Élysée", "French", "2016-03-19", "French presidential election, 2017"),
+    ("scrutin présidentiel", "Congolese", "2016-09-19", "Congolese presidential election, 2016"),
+    ("élections de mi-mandat américaines", "French", "2018-12-28", "United States elections, 2018"),
+    ("local elections", "Indonesian", "2018-06-27", "Indonesian local elections, 2018"),
+    ("regional election", "Catalan", "2015-09-28", "Catalan regional election, 2015"),
+])
+def test_more_ways_of_naming_an_election(text, country, reference, expected):
+    assert name(text, country, reference) == expected
