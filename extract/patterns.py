@@ -193,7 +193,8 @@ NOT_PARTIES = frozenset({
     "dinner party", "umbrella movement", "occupy movement", "me too movement", "civil rights movement",
     "tea party movement", "congress", "arab coalition", "saudi led coalition", "international coalition",
     "us led coalition", "global coalition", "united kingdom european union", "kurdistan workers party",
-    "parti des travailleurs du kurdistan",
+    "parti des travailleurs du kurdistan", "cfdt", "cgt", "force ouvriere", "unsa", "cfe cgc", "medef", "fnsea",
+    "afl cio", "trades union congress", "dgb",
 })
 
 PAREN_ACRONYM_RE = re.compile(r"\s*\(\s*((?=[^)]*[A-ZÉ][^)]*[A-ZÉ])[A-ZÉ][A-Za-zÉ]{1,7})\s*\)")

@@ -29,7 +29,13 @@ _ENDORSE = re.compile(
     r"apport\w* (?:son|leur) soutien à|soutien à|soutenir|soutient|soutiennent|ralli\w* (?:à|avec)|"
     r"ralliement (?:à|avec)|appel\w* à voter (?:pour)?|votera pour|voter pour|"
     r"défend\w* la candidature de)\b", re.I)
-_NOT_ENDORSE = re.compile(r"(?:with|avec)\s+(?:the|le)\s+$|\b(?:win|won|wins|bring\w*|get\w*)\s+\w+\s+$", re.I)
+# "with the support of the DUP", "seeks backing from": support received, not given; "struck back at": no backing
+_NOT_ENDORSE = re.compile(r"\b(?:with|avec|seek\w*|sought|receiv\w*|gain\w*|obtain\w*|obtient|obtenu|reçoit|"
+                          r"win|won|wins|get\w*|got|lost|loses?)\s+(?:(?:the|le|la|l['’]|his|her|their|son|sa|"
+                          r"leur|some|enough|more|wide|broad|crucial|key)\s+)*$|"
+                          r"\b(?:win|won|wins|bring\w*|get\w*)\s+\w+\s+$|"
+                          r"\b(?:struck|strikes?|hit|hits|fought|fights?|pushed|push(?:es)?|came|comes?|went|goes|"
+                          r"bounced|bounces|step\w*|turn\w*|call\w*)\s+$", re.I)
 _CLAUSE = re.compile(r"\b(after|before|when|because|while|since|if|but|after|although|où|quand|après|avant)\b|[;:]", re.I)
 # "le soutien d'Alain Juppé Benoist Apparu": the second person is the first one's supporter
 _SUPPORTER_OF = re.compile(r"\b(?:le|un|son|fidèle)\s+soutien\s+d(?:e\s+|['’])$", re.I)
@@ -41,6 +47,11 @@ _WITHDRAW = re.compile(
     r"quits? the race|ends? (?:his|her) (?:campaign|bid|[\w ]{0,30}bid)|suspend\w* (?:his|her) campaign|"
     r"se (?:retire|désiste|retirent)|retire sa candidature|renonce\w* à (?:sa|se)|jette l'éponge|"
     r"abandonn\w*)\b", re.I)
+_WITHDRAWN_THING = re.compile(r"\s+(?:(?:the|its|their|his|her|a|an|all|some|le|la|les|sa|son|ses)\s+)?"
+                              r"(?:\w+['’]s\s+)?(?:\w+\s+)?(?:application|troops|forces|soldiers|ambassador|bill|law|"
+                              r"request|motion|offer|funding|plan|proposal|demande|troupes|projet|ambassadeur)\b|"
+                              r"\s+from\s+(?:the\s+)?(?:EU|European Union|treaty|agreement|accord|deal|pact|Paris|"
+                              r"Iran|talks|negotiations|coalition government)\b", re.I)
 _IN_FAVOUR = re.compile(r"\b(in favou?r of|to boost|to back|to support|and endorse\w*|behind|"
                         r"and announc\w* (?:his|her) (?:endorsement of|support for)|and (?:backs|supports)|"
                         r"au profit de|en faveur de|pour soutenir|derrière)\b", re.I)
@@ -127,7 +138,11 @@ def find_relations(parsed: Parsed, document: Document, resolution: Resolution) -
             key = (rel.subject, rel.predicate, rel.object, rel.value, rel.evidence.start)
             out.setdefault(key, rel)
         winner = _winner(sentence) or winner
-    return tuple(out.values())
+    # who withdraws in favour of someone withdraws from the race for that person, not twice
+    elections = {e.id for e in resolution.entities if e.type is EntityType.ELECTION}
+    for_someone = {r.subject for r in out.values() if r.predicate is Predicate.WITHDRAWS and r.object not in elections}
+    return tuple(r for r in out.values() if not (r.predicate is Predicate.WITHDRAWS and r.subject in for_someone
+                                                 and r.object in elections))
 
 
 def _winner(s: Sentence) -> str | None:
@@ -195,6 +210,8 @@ def _endorses(s: Sentence, date: str | None) -> Iterator[Relation]:
 
 def _withdraws(s: Sentence, date: str | None) -> Iterator[Relation]:
     for m in _WITHDRAW.finditer(s.text):
+        if _WITHDRAWN_THING.match(s.text, m.end()) or re.search(r"\b(?:as|is|was|been|being)\s+$", s.text[:m.start()]):
+            continue  # "withdraw the country's application", "consider the application as withdrawn"
         subject = s.actor_before(m.start())
         if subject is None or subject.type is not EntityType.PERSON or _negated(s, subject.end, m.start()):
             continue

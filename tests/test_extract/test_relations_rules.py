@@ -640,3 +640,22 @@ def test_a_given_name_makes_a_person_of_what_the_model_read_otherwise_or_left_un
 ])
 def test_more_ways_of_naming_an_election(text, country, reference, expected):
     assert name(text, country, reference) == expected
+
+
+@pytest.mark.parametrize("marked", [
+    "[Theresa May](PERSON) will seek to govern with backing from the [Democratic Unionist Party](PARTY).",
+    "[Theresa May](PERSON) governs with the support of the [Democratic Unionist Party](PARTY).",
+    "[Jens Stoltenberg](PERSON) struck back Tuesday at [Donald Trump](PERSON) over his claim.",
+])
+def test_support_received_or_a_counterattack_is_no_endorsement(marked):
+    _, rels = extract(marked)
+    assert not [p for _, p, _ in triples(rels) if p == "endorses"]
+
+
+def test_withdrawing_an_application_is_no_withdrawal_and_one_in_favour_of_someone_is_kept_alone():
+    _, rels = extract("[Switzerland](PLACE) votes to withdraw the country's application. [Didier Burkhalter](PERSON) "
+                      "asks to consider the application as withdrawn.")
+    assert not [p for _, p, _ in triples(rels) if p == "withdraws"]
+    _, rels = extract("[Angela Eagle](PERSON) drops out of the race and announces her endorsement of [Owen Smith]"
+                      "(PERSON). [Angela Eagle](PERSON) ends her [Labour leadership bid](ELECTION).")
+    assert {(s, o) for s, p, o in triples(rels) if p == "withdraws"} == {("Angela Eagle", "Owen Smith")}
