@@ -141,8 +141,23 @@ def find_relations(parsed: Parsed, document: Document, resolution: Resolution) -
     # who withdraws in favour of someone withdraws from the race for that person, not twice
     elections = {e.id for e in resolution.entities if e.type is EntityType.ELECTION}
     for_someone = {r.subject for r in out.values() if r.predicate is Predicate.WITHDRAWS and r.object not in elections}
-    return tuple(r for r in out.values() if not (r.predicate is Predicate.WITHDRAWS and r.subject in for_someone
-                                                 and r.object in elections))
+    kept = [r for r in out.values() if not (r.predicate is Predicate.WITHDRAWS and r.subject in for_someone
+                                            and r.object in elections)]
+    return tuple(r for r in kept if not _other_partys_primary(r, kept, resolution))
+
+
+def _other_partys_primary(rel: Relation, rels: list[Relation], resolution: Resolution) -> bool:
+    """`Hillary Clinton` (a Democrat in this document) in the Republican primaries: a candidacy the nearest
+    election got wrong."""
+    if rel.predicate is not Predicate.CANDIDATE_IN:
+        return False
+    names = {e.id: e.name for e in resolution.entities}
+    election = names.get(rel.object, "")
+    if "primar" not in election.lower():
+        return False
+    parties = [names.get(r.object, "") for r in rels if r.predicate is Predicate.MEMBER_OF and r.subject == rel.subject]
+    stems = [re.sub(r"\s+Party$|^The\s+", "", p).rstrip("s") for p in parties if p]
+    return bool(stems) and not any(stem and stem.lower() in election.lower() for stem in stems)
 
 
 def _winner(s: Sentence) -> str | None:

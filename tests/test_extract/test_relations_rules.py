@@ -659,3 +659,11 @@ def test_withdrawing_an_application_is_no_withdrawal_and_one_in_favour_of_someon
     _, rels = extract("[Angela Eagle](PERSON) drops out of the race and announces her endorsement of [Owen Smith]"
                       "(PERSON). [Angela Eagle](PERSON) ends her [Labour leadership bid](ELECTION).")
     assert {(s, o) for s, p, o in triples(rels) if p == "withdraws"} == {("Angela Eagle", "Owen Smith")}
+
+
+def test_a_member_of_one_party_is_no_candidate_in_another_partys_primary():
+    _, rels = extract("[Republican](PARTY) [Donald Trump](PERSON) wins enough delegates in the [Republican primaries]"
+                      "(ELECTION). [Democratic](PARTY) candidate [Hillary Clinton](PERSON) leads her race.",
+                      date="2016-05-26")
+    candidacies = {(s, o) for s, p, o in triples(rels) if p == "candidate_in"}
+    assert ("Hillary Clinton", "Republican Party presidential primaries, 2016") not in candidacies
