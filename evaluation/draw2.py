@@ -1,4 +1,4 @@
-"""How the second batch of evaluation documents was drawn (session three), from file names and the manifest only.
+"""How the later batches of evaluation documents were drawn (session three), from names and the manifest only.
 
 The first 44 documents over-represent France (19) and the countries the rules were written from. The second
 batch adds countries and years nobody had annotated, and a second held-out split, so that the held-out score

@@ -153,134 +153,190 @@ CORPUS = [
 # file. (gold name, path, lang, country, split)
 BATCH2 = [
     ('cep_kr_2016-12-09_south-korean-lawmakers',
-     _C + '2016-12-09__south-korean-lawmakers-impeach-president-park-geun-hye-by-a-23456-vote-prime-minister-hwang-kyo-ahn-a-staunch-defender-of-ms-park-will-serve.md', 'en', 'KR', 'heldout2'),
+     _C + '2016-12-09__south-korean-lawmakers-impeach-president-park-geun-hye-by-a-23456-vo'
+       'te-prime-minister-hwang-kyo-ahn-a-staunch-defender-of-ms-park-will-serve.md', 'en', 'KR', 'heldout2'),
     ('cep_mx_2018-07-01_voters-mexico-elect',
-     _C + '2018-07-01__voters-in-mexico-elect-andres-manuel-lopez-obrador-as-their-new-president-in-a-landslide-victory-additionally-128-senators-and-500-deputies.md', 'en', 'MX', 'heldout2'),
+     _C + '2018-07-01__voters-in-mexico-elect-andres-manuel-lopez-obrador-as-their-new-pres'
+       'ident-in-a-landslide-victory-additionally-128-senators-and-500-deputies.md', 'en', 'MX', 'heldout2'),
     ('cep_sn_2016-12-12_president-senegal-urges',
-     _C + '2016-12-12__the-president-of-senegal-urges-the-gambia-s-fallen-dictator-yahya-jammeh-to-respect-the-result-of-the-polls.md', 'en', 'SN', 'heldout2'),
+     _C + '2016-12-12__the-president-of-senegal-urges-the-gambia-s-fallen-dictator-yahya-ja'
+       'mmeh-to-respect-the-result-of-the-polls.md', 'en', 'SN', 'heldout2'),
     ('cep_ug_2016-05-11_uganda-arrests-opposition',
-     _C + '2016-05-11__uganda-arrests-opposition-leader-kizza-besigye-as-he-addressed-a-crowd-of-supporters-in-the-capital-kampala-and-shuts-down-access-to-social.md', 'en', 'UG', 'heldout2'),
+     _C + '2016-05-11__uganda-arrests-opposition-leader-kizza-besigye-as-he-addressed-a-cro'
+       'wd-of-supporters-in-the-capital-kampala-and-shuts-down-access-to-social.md', 'en', 'UG', 'heldout2'),
     ('cep_za_2018-02-14_jacob-zuma-resigns',
-     _C + '2018-02-14__jacob-zuma-resigns-as-president-of-south-africa-effective-immediately-following-an-ultimatum-issued-the-day-prior-by-african-national-congre.md', 'en', 'ZA', 'dev'),
+     _C + '2018-02-14__jacob-zuma-resigns-as-president-of-south-africa-effective-immediatel'
+       'y-following-an-ultimatum-issued-the-day-prior-by-african-national-congre.md', 'en', 'ZA', 'dev'),
     ('cep_mm_2015-11-09_myanmar-ruling-union',
-     _C + '2015-11-09__myanmar-s-ruling-union-solidarity-and-development-party-usdp-concedes-defeat-in-sunday-s-first-free-nationwide-election-in-a-quarter-of-a-ce.md', 'en', 'MM', 'dev'),
+     _C + '2015-11-09__myanmar-s-ruling-union-solidarity-and-development-party-usdp-concede'
+       's-defeat-in-sunday-s-first-free-nationwide-election-in-a-quarter-of-a-ce.md', 'en', 'MM', 'dev'),
     ('cep_pt_2016-10-05_united-nations-security',
-     _C + '2016-10-05__the-united-nations-security-council-affirms-the-first-step-in-the-election-of-portuguese-antonio-guterres-as-the-next-secretary-general-of-t.md', 'en', 'PT', 'dev'),
+     _C + '2016-10-05__the-united-nations-security-council-affirms-the-first-step-in-the-el'
+       'ection-of-portuguese-antonio-guterres-as-the-next-secretary-general-of-t.md', 'en', 'PT', 'dev'),
     ('cep_nz_2015-09-01_four-alternatives-current',
-     _C + '2015-09-01__four-alternatives-to-the-current-new-zealand-flag-are-chosen-for-a-spring-referendum-20-november-11-december-2015-in-which-new-zealanders-wi.md', 'en', 'NZ', 'dev'),
+     _C + '2015-09-01__four-alternatives-to-the-current-new-zealand-flag-are-chosen-for-a-s'
+       'pring-referendum-20-november-11-december-2015-in-which-new-zealanders-wi.md', 'en', 'NZ', 'dev'),
     ('cep_np_2017-11-26_voters-nepal-go',
-     _C + '2017-11-26__voters-in-nepal-go-to-the-polls-for-the-first-phase-of-an-election-to-choose-members-for-the-house-of-representatives-and-parliament.md', 'en', 'NP', 'dev'),
+     _C + '2017-11-26__voters-in-nepal-go-to-the-polls-for-the-first-phase-of-an-election-t'
+       'o-choose-members-for-the-house-of-representatives-and-parliament.md', 'en', 'NP', 'dev'),
     ('cep_ve_2015-12-06_venezuelan-opposition-leaders',
-     _C + '2015-12-06__venezuelan-opposition-leaders-say-their-democratic-unity-roundtable-has-won-control-of-the-167-seat-legislature-from-the-ruling-socialists-f.md', 'en', 'VE', 'dev'),
+     _C + '2015-12-06__venezuelan-opposition-leaders-say-their-democratic-unity-roundtable-'
+       'has-won-control-of-the-167-seat-legislature-from-the-ruling-socialists-f.md', 'en', 'VE', 'dev'),
     ('cep_ch_2016-07-03_european-union-warns',
-     _C + '2016-07-03__the-european-union-warns-switzerland-that-it-will-lose-access-to-its-single-market-if-it-goes-through-with-its-plan-to-impose-restrictions-o.md', 'en', 'CH', 'dev'),
+     _C + '2016-07-03__the-european-union-warns-switzerland-that-it-will-lose-access-to-its'
+       '-single-market-if-it-goes-through-with-its-plan-to-impose-restrictions-o.md', 'en', 'CH', 'dev'),
     ('cep_id_2018-06-27_local-elections-take',
-     _C + '2018-06-27__local-elections-take-place-across-indonesia-including-races-for-17-governors.md', 'en', 'ID', 'heldout2'),
+     _C + '2018-06-27__local-elections-take-place-across-indonesia-including-races-for-17-g'
+       'overnors.md', 'en', 'ID', 'heldout2'),
     ('cep_tw_2016-02-17_report-taiwanese-defense',
-     _C + '2016-02-17__a-report-by-the-taiwanese-defense-ministry-states-that-china-has-placed-surface-to-air-missiles-on-the-disputed-woody-island-taiwanese-presi.md', 'en', 'TW', 'dev'),
+     _C + '2016-02-17__a-report-by-the-taiwanese-defense-ministry-states-that-china-has-pla'
+       'ced-surface-to-air-missiles-on-the-disputed-woody-island-taiwanese-presi.md', 'en', 'TW', 'dev'),
     ('cep_tz_2015-10-25_voters-tanzania-including',
-     _C + '2015-10-25__voters-in-tanzania-including-tanganyika-and-semi-autonomous-zanzibar-which-also-elects-its-own-government-go-to-the-polls-for-an-election-wi.md', 'en', 'TZ', 'heldout2'),
+     _C + '2015-10-25__voters-in-tanzania-including-tanganyika-and-semi-autonomous-zanzibar'
+       '-which-also-elects-its-own-government-go-to-the-polls-for-an-election-wi.md', 'en', 'TZ', 'heldout2'),
     ('art_fr_2016-09-19_rdc-conteste-kabila',
-     _A + '2016-09-19__akinarticle_web_articles__rdc-conteste-kabila-reprime-dans-le-sang.txt', 'fr', '', 'heldout2'),
+     _A + '2016-09-19__akinarticle_web_articles__rdc-conteste-kabila-reprime-dans-le-sang.t'
+       'xt', 'fr', '', 'heldout2'),
     ('art_fr_2018-02-15_limpact-dons-sur',
-     _A + '2018-02-15__akinarticle_web_articles__limpact-des-dons-sur-les-resultats-electoraux-est-un-sujet-central.txt', 'fr', '', 'heldout2'),
+     _A + '2018-02-15__akinarticle_web_articles__limpact-des-dons-sur-les-resultats-elector'
+       'aux-est-un-sujet-central.txt', 'fr', '', 'heldout2'),
     ('art_fr_2016-04-27_electeurs-socialistes-grands',
-     _A + '2016-04-27__akinarticle_web_articles__les-electeurs-socialistes-grands-decus-de-la-politique.txt', 'fr', '', 'heldout2'),
+     _A + '2016-04-27__akinarticle_web_articles__les-electeurs-socialistes-grands-decus-de-'
+       'la-politique.txt', 'fr', '', 'heldout2'),
     ('art_fr_2017-06-15_loi-moralisation-macron',
-     _A + '2017-06-15__akinarticle_web_articles__loi-de-moralisation-macron-enclenche-la-marche-arriere.txt', 'fr', '', 'heldout2'),
+     _A + '2017-06-15__akinarticle_web_articles__loi-de-moralisation-macron-enclenche-la-ma'
+       'rche-arriere.txt', 'fr', '', 'heldout2'),
     ('art_fr_2017-04-23_je-ne-marcherai',
-     _A + '2017-04-23__akinarticle_web_articles__je-ne-marcherai-pas-pour-un-monde-qui-secroule.txt', 'fr', '', 'dev'),
+     _A + '2017-04-23__akinarticle_web_articles__je-ne-marcherai-pas-pour-un-monde-qui-secr'
+       'oule.txt', 'fr', '', 'dev'),
     ('art_fr_2018-12-11_paris-deputes-socialistes',
-     _A + '2018-12-11__gilets_jaunes_multilingual__paris-les-deputes-socialistes-insoumis-et-communistes-vont-deposer-aujourd-hu.txt', 'fr', '', 'heldout2'),
+     _A + '2018-12-11__gilets_jaunes_multilingual__paris-les-deputes-socialistes-insoumis-e'
+       't-communistes-vont-deposer-aujourd-hu.txt', 'fr', '', 'heldout2'),
     ('art_fr_2015-09-03_conquete-ouest-afrique',
      _A + '2015-09-03__akinarticle_web_articles__la-conquete-de-l-ouest-de-l-afrique.txt', 'fr', '', 'dev'),
     ('art_fr_2015-12-08_lettre-luc-vaillant',
      _A + '2015-12-08__akinarticle_web_articles__lettre-a-luc-le-vaillant.txt', 'fr', '', 'dev'),
     ('art_fr_2016-04-01_xavier-bertrand-saugmente',
-     _A + '2016-04-01__akinarticle_web_articles__xavier-bertrand-saugmente-de-4-000-euros-pour-compenser-la-fin-du-cumul-de-ses-m.txt', 'fr', '', 'dev'),
+     _A + '2016-04-01__akinarticle_web_articles__xavier-bertrand-saugmente-de-4-000-euros-p'
+       'our-compenser-la-fin-du-cumul-de-ses-m.txt', 'fr', '', 'dev'),
     ('art_fr_2017-01-30_chantal-mouffe-philosophe',
-     _A + '2017-01-30__akinarticle_web_articles__chantal-mouffe-la-philosophe-qui-inspire-la-gauche-de-hamon-a-melenchon.txt', 'fr', '', 'dev'),
+     _A + '2017-01-30__akinarticle_web_articles__chantal-mouffe-la-philosophe-qui-inspire-l'
+       'a-gauche-de-hamon-a-melenchon.txt', 'fr', '', 'dev'),
     ('art_fr_2016-12-15_lautorite-retour-force',
      _A + '2016-12-15__akinarticle_web_articles__lautorite-un-retour-en-force.txt', 'fr', '', 'dev'),
     ('art_fr_2018-12-28_leipzig-hackers-entre',
-     _A + '2018-12-28__akinarticle_web_articles__a-leipzig-des-hackers-entre-memoire-et-anticipation.txt', 'fr', '', 'dev'),
+     _A + '2018-12-28__akinarticle_web_articles__a-leipzig-des-hackers-entre-memoire-et-ant'
+       'icipation.txt', 'fr', '', 'dev'),
     ('art_en_2016-09-28_trump-said-not',
-     _A + '2016-09-28__fakenewsnet_realnews_2016__trump-said-not-paying-taxes-makes-him-smart-mark-cuban-s-response-is-powerful.txt', 'en', '', 'heldout2'),
+     _A + '2016-09-28__fakenewsnet_realnews_2016__trump-said-not-paying-taxes-makes-him-sma'
+       'rt-mark-cuban-s-response-is-powerful.txt', 'en', '', 'heldout2'),
     ('art_en_2015-09-16_daily-digest-september',
      _A + '2015-09-16__reportedly_2015_09__daily-digest-september-16-2015.txt', 'en', '', 'heldout2'),
     ('art_en_2016-09-22_trump-received-1',
-     _A + '2016-09-22__fakenewsnet_realnews_2016__trump-received-1-6-million-from-secret-service.txt', 'en', '', 'dev'),
+     _A + '2016-09-22__fakenewsnet_realnews_2016__trump-received-1-6-million-from-secret-se'
+       'rvice.txt', 'en', '', 'dev'),
     ('art_en_2016-09-27_nato-chief-counterattacks',
-     _A + '2016-09-27__fakenewsnet_realnews_2016__nato-chief-counterattacks-against-donald-trump-politico.txt', 'en', '', 'dev'),
+     _A + '2016-09-27__fakenewsnet_realnews_2016__nato-chief-counterattacks-against-donald-'
+       'trump-politico.txt', 'en', '', 'dev'),
     ('art_en_2018-12-04_macrons-crisis-france',
-     _A + '2018-12-04__gilets_jaunes_multilingual__macrons-crisis-in-france-is-a-danger-to-all-of-europe.txt', 'en', '', 'heldout2'),
+     _A + '2018-12-04__gilets_jaunes_multilingual__macrons-crisis-in-france-is-a-danger-to-'
+       'all-of-europe.txt', 'en', '', 'heldout2'),
     ('art_en_2018-12-11_gilets-jaunes-protests',
-     _A + '2018-12-11__gilets_jaunes_multilingual__gilets-jaunes-protests-continue-despite-macron-concessions.txt', 'en', '', 'dev'),
+     _A + '2018-12-11__gilets_jaunes_multilingual__gilets-jaunes-protests-continue-despite-'
+       'macron-concessions.txt', 'en', '', 'dev'),
 ]
 
 # The third batch (all dev): drawn by `evaluation.draw2.draw3` (seed 20160623), same rules as BATCH2.
 BATCH3 = [
     ('cep_hr_2016-10-19_croatian-lawmakers-approve',
-     _C + '2016-10-19__croatian-lawmakers-approve-conservative-croatian-democratic-union-party-leader-andrej-plenkovic-s-new-coalition-government-9145.md', 'en', 'HR', 'dev'),
+     _C + '2016-10-19__croatian-lawmakers-approve-conservative-croatian-democratic-union-pa'
+       'rty-leader-andrej-plenkovic-s-new-coalition-government-9145.md', 'en', 'HR', 'dev'),
     ('cep_eg_2018-03-26_egyptian-electorate-vote',
-     _C + '2018-03-26__the-egyptian-electorate-vote-in-their-presidential-election-with-incumbent-president-abdel-fattah-el-sissi-facing-only-one-opponent.md', 'en', 'EG', 'dev'),
+     _C + '2018-03-26__the-egyptian-electorate-vote-in-their-presidential-election-with-inc'
+       'umbent-president-abdel-fattah-el-sissi-facing-only-one-opponent.md', 'en', 'EG', 'dev'),
     ('cep_ru_2017-10-26_twitter-bans-all',
-     _C + '2017-10-26__twitter-bans-all-ads-from-russian-news-agencies-rt-and-sputnik-based-on-u-s-intelligence-s-conclusion-that-both-attempted-to-interfere-with.md', 'en', 'RU', 'dev'),
+     _C + '2017-10-26__twitter-bans-all-ads-from-russian-news-agencies-rt-and-sputnik-based'
+       '-on-u-s-intelligence-s-conclusion-that-both-attempted-to-interfere-with.md', 'en', 'RU', 'dev'),
     ('cep_bg_2016-11-13_bulgarians-head-polls',
-     _C + '2016-11-13__bulgarians-head-to-the-polls-in-a-presidential-runoff-between-bsp-backed-rumen-radev-of-the-socialist-opposition-and-tsetska-tsacheva-chairw.md', 'en', 'BG', 'dev'),
+     _C + '2016-11-13__bulgarians-head-to-the-polls-in-a-presidential-runoff-between-bsp-ba'
+       'cked-rumen-radev-of-the-socialist-opposition-and-tsetska-tsacheva-chairw.md', 'en', 'BG', 'dev'),
     ('cep_bj_2016-03-06_voters-benin-go',
-     _C + '2016-03-06__voters-in-benin-go-to-the-polls-for-the-first-round-of-voting-in-a-presidential-election-with-33-candidates-vying-to-replace-current-preside.md', 'en', 'BJ', 'dev'),
+     _C + '2016-03-06__voters-in-benin-go-to-the-polls-for-the-first-round-of-voting-in-a-p'
+       'residential-election-with-33-candidates-vying-to-replace-current-preside.md', 'en', 'BJ', 'dev'),
     ('cep_au_2016-05-08_prime-minister-australia',
-     _C + '2016-05-08__prime-minister-of-australia-malcolm-turnbull-has-called-a-historic-double-dissolution-election-with-both-houses-of-parliament-being-dissolve.md', 'en', 'AU', 'dev'),
+     _C + '2016-05-08__prime-minister-of-australia-malcolm-turnbull-has-called-a-historic-d'
+       'ouble-dissolution-election-with-both-houses-of-parliament-being-dissolve.md', 'en', 'AU', 'dev'),
     ('cep_ge_2018-11-29_voters-georgia-elect',
-     _C + '2018-11-29__voters-in-georgia-elect-salome-zurabishvili-as-president-she-will-be-the-first-woman-elected-to-hold-the-position-when-she-assumes-office-on.md', 'en', 'GE', 'dev'),
+     _C + '2018-11-29__voters-in-georgia-elect-salome-zurabishvili-as-president-she-will-be'
+       '-the-first-woman-elected-to-hold-the-position-when-she-assumes-office-on.md', 'en', 'GE', 'dev'),
     ('cep_jp_2018-09-20_japanese-prime-minister',
-     _C + '2018-09-20__japanese-prime-minister-shinzo-abe-is-elected-for-a-third-term-as-president-of-the-liberal-democratic-party.md', 'en', 'JP', 'dev'),
+     _C + '2018-09-20__japanese-prime-minister-shinzo-abe-is-elected-for-a-third-term-as-pr'
+       'esident-of-the-liberal-democratic-party.md', 'en', 'JP', 'dev'),
     ('cep_hu_2018-04-08_voters-hungary-go',
-     _C + '2018-04-08__voters-in-hungary-go-to-the-polls-for-a-parliamentary-election-with-the-fidesz-party-led-by-viktor-orban-achieving-a-super-majority-for-the.md', 'en', 'HU', 'dev'),
+     _C + '2018-04-08__voters-in-hungary-go-to-the-polls-for-a-parliamentary-election-with-'
+       'the-fidesz-party-led-by-viktor-orban-achieving-a-super-majority-for-the.md', 'en', 'HU', 'dev'),
     ('cep_ht_2015-08-09_voters-haiti-go',
-     _C + '2015-08-09__voters-in-haiti-go-to-the-polls-for-the-first-election-in-four-years-with-some-polling-places-in-the-capital-port-au-prince-forced-to-close.md', 'en', 'HT', 'dev'),
+     _C + '2015-08-09__voters-in-haiti-go-to-the-polls-for-the-first-election-in-four-years'
+       '-with-some-polling-places-in-the-capital-port-au-prince-forced-to-close.md', 'en', 'HT', 'dev'),
     ('cep_dk_2015-06-28_lars-lkke-rasmussen',
-     _C + '2015-06-28__lars-lkke-rasmussen-forms-denmark-s-first-single-party-government-in-33-years-and-rasmussen-himself-becomes-the-first-prime-minister-in-33-y.md', 'en', 'DK', 'dev'),
+     _C + '2015-06-28__lars-lkke-rasmussen-forms-denmark-s-first-single-party-government-in'
+       '-33-years-and-rasmussen-himself-becomes-the-first-prime-minister-in-33-y.md', 'en', 'DK', 'dev'),
     ('cep_gm_2017-01-13_african-union-says',
-     _C + '2017-01-13__the-african-union-says-it-will-cease-to-recognize-yahya-jammeh-as-president-of-the-gambia-on-january-19-the-date-he-is-to-hand-power-over-to.md', 'en', 'GM', 'dev'),
+     _C + '2017-01-13__the-african-union-says-it-will-cease-to-recognize-yahya-jammeh-as-pr'
+       'esident-of-the-gambia-on-january-19-the-date-he-is-to-hand-power-over-to.md', 'en', 'GM', 'dev'),
     ('cep_mk_2016-04-16_protesters-continue-take',
-     _C + '2016-04-16__as-protesters-continue-to-take-to-the-streets-of-skopje-macedonia-lawmakers-confirmed-that-a-snap-election-will-take-place-on-june-5-despite.md', 'en', 'MK', 'dev'),
+     _C + '2016-04-16__as-protesters-continue-to-take-to-the-streets-of-skopje-macedonia-la'
+       'wmakers-confirmed-that-a-snap-election-will-take-place-on-june-5-despite.md', 'en', 'MK', 'dev'),
     ('cep_si_2018-03-14_miro-cerar-announces',
-     _C + '2018-03-14__miro-cerar-announces-his-resignation-as-prime-minister-of-slovenia-due-to-the-supreme-court-of-slovenia-s-annulment-of-the-referendum-that-a.md', 'en', 'SI', 'dev'),
+     _C + '2018-03-14__miro-cerar-announces-his-resignation-as-prime-minister-of-slovenia-d'
+       'ue-to-the-supreme-court-of-slovenia-s-annulment-of-the-referendum-that-a.md', 'en', 'SI', 'dev'),
     ('cep_il_2018-10-16_australian-prime-minister',
-     _C + '2018-10-16__australian-prime-minister-scott-morrison-announces-that-his-government-is-considering-recognising-jerusalem-as-the-israeli-capital-and-reloc.md', 'en', 'IL', 'dev'),
+     _C + '2018-10-16__australian-prime-minister-scott-morrison-announces-that-his-governme'
+       'nt-is-considering-recognising-jerusalem-as-the-israeli-capital-and-reloc.md', 'en', 'IL', 'dev'),
     ('cep_lr_2017-12-28_with-98-percent',
-     _C + '2017-12-28__with-98-percent-of-the-votes-counted-liberias-national-elections-commission-announces-these-unofficial-results-show-senator-george-weah-a-fo.md', 'en', 'LR', 'dev'),
+     _C + '2017-12-28__with-98-percent-of-the-votes-counted-liberias-national-elections-com'
+       'mission-announces-these-unofficial-results-show-senator-george-weah-a-fo.md', 'en', 'LR', 'dev'),
     ('art_fr_2016-06-14_terrorisme-dans-opinion',
-     _A + '2016-06-14__akinarticle_web_articles__terrorisme-dans-l-opinion-les-cliquets-sautent-les-uns-apres-les-autres.txt', 'fr', '', 'dev'),
+     _A + '2016-06-14__akinarticle_web_articles__terrorisme-dans-l-opinion-les-cliquets-sau'
+       'tent-les-uns-apres-les-autres.txt', 'fr', '', 'dev'),
     ('art_fr_2017-01-14_thomas-piketty-vive',
      _A + '2017-01-14__akinarticle_web_articles__thomas-piketty-vive-le-populisme.txt', 'fr', '', 'dev'),
     ('art_fr_2018-12-29_gilets-jaunes-colere',
-     _A + '2018-12-29__gilets_jaunes_multilingual__les-gilets-jaunes-en-colere-contre-la-politique-sociale-et-fiscale-du-presid.txt', 'fr', '', 'dev'),
+     _A + '2018-12-29__gilets_jaunes_multilingual__les-gilets-jaunes-en-colere-contre-la-po'
+       'litique-sociale-et-fiscale-du-presid.txt', 'fr', '', 'dev'),
     ('art_fr_2018-11-03_france-ou-kanaky',
-     _A + '2018-11-03__gilets_jaunes_multilingual__la-france-ou-la-kanaky-les-bureaux-de-vote-de-nouvelle-caledonie-petit-territo.txt', 'fr', '', 'dev'),
+     _A + '2018-11-03__gilets_jaunes_multilingual__la-france-ou-la-kanaky-les-bureaux-de-vo'
+       'te-de-nouvelle-caledonie-petit-territo.txt', 'fr', '', 'dev'),
     ('art_fr_2018-12-02_paris-francais-estiment',
-     _A + '2018-12-02__gilets_jaunes_multilingual__paris-les-francais-estiment-que-limmigration-est-negative-dans-une-vaste-seri.txt', 'fr', '', 'dev'),
+     _A + '2018-12-02__gilets_jaunes_multilingual__paris-les-francais-estiment-que-limmigra'
+       'tion-est-negative-dans-une-vaste-seri.txt', 'fr', '', 'dev'),
     ('art_fr_2016-04-19_minima-sociaux-lopposition',
-     _A + '2016-04-19__akinarticle_web_articles__minima-sociaux-lopposition-denonce-les-cheques-en-blanc-de-manuel-valls.txt', 'fr', '', 'dev'),
+     _A + '2016-04-19__akinarticle_web_articles__minima-sociaux-lopposition-denonce-les-che'
+       'ques-en-blanc-de-manuel-valls.txt', 'fr', '', 'dev'),
     ('art_fr_2015-12-07_fn-est-negation',
-     _A + '2015-12-07__akinarticle_web_articles__le-fn-est-une-negation-brutale-de-lesprit-critique.txt', 'fr', '', 'dev'),
+     _A + '2015-12-07__akinarticle_web_articles__le-fn-est-une-negation-brutale-de-lesprit-'
+       'critique.txt', 'fr', '', 'dev'),
     ('art_fr_2016-06-06_pacte-stabilite-europeen',
-     _A + '2016-06-06__akinarticle_web_articles__le-pacte-de-stabilite-europeen-est-mort.txt', 'fr', '', 'dev'),
+     _A + '2016-06-06__akinarticle_web_articles__le-pacte-de-stabilite-europeen-est-mort.tx'
+       't', 'fr', '', 'dev'),
     ('art_en_2016-09-26_wwii-veteran-pens',
-     _A + '2016-09-26__fakenewsnet_realnews_2016__wwii-veteran-pens-brutal-op-ed-slamming-draft-dodging-trump.txt', 'en', '', 'dev'),
+     _A + '2016-09-26__fakenewsnet_realnews_2016__wwii-veteran-pens-brutal-op-ed-slamming-d'
+       'raft-dodging-trump.txt', 'en', '', 'dev'),
     ('art_en_2018-12-01_almost-100-injured',
-     _A + '2018-12-01__gilets_jaunes_multilingual__almost-100-injured-during-french-fuel-protests.txt', 'en', '', 'dev'),
+     _A + '2018-12-01__gilets_jaunes_multilingual__almost-100-injured-during-french-fuel-pr'
+       'otests.txt', 'en', '', 'dev'),
     ('art_en_2018-11-23_may-refuses-rule',
-     _A + '2018-11-23__gilets_jaunes_multilingual__may-refuses-to-rule-out-resigning-if-mps-reject-brexit-deal.txt', 'en', '', 'dev'),
+     _A + '2018-11-23__gilets_jaunes_multilingual__may-refuses-to-rule-out-resigning-if-mps'
+       '-reject-brexit-deal.txt', 'en', '', 'dev'),
     ('art_en_2018-12-16_macron-ratings-fall',
-     _A + '2018-12-16__gilets_jaunes_multilingual__macron-s-ratings-fall-further-after-month-of-gilets-jaunes-protests.txt', 'en', '', 'dev'),
+     _A + '2018-12-16__gilets_jaunes_multilingual__macron-s-ratings-fall-further-after-mont'
+       'h-of-gilets-jaunes-protests.txt', 'en', '', 'dev'),
 ]
 
 
 def assignment() -> dict[str, str]:
-    """gold name -> "dev" | "heldout" | "heldout2": per language, a fixed-seed sample of the corpus documents is held out.
+    """gold name -> "dev" | "heldout" | "heldout2": per language, a fixed-seed sample of the first corpus
+    documents is held out; the later batches carry their split.
 
     Languages are drawn in sorted order ("en", then "fr") from one generator, each from its sorted names.
     """

@@ -553,12 +553,6 @@ def test_an_election_stated_but_not_named():
     assert not [e for e in resolution.entities if e.type is EntityType.ELECTION]
 
 
-def test_joint_votes_and_separate_ones_are_named_as_wikipedia_does():
-    assert name("presidential election", "Brazilian", "2018-10-28") == "Brazilian general election, 2018"
-    assert name("presidential election", "Philippine", "2016-05-09") == "Philippine presidential election, 2016"
-    assert name("presidential election", "Austrian", "2016-05-23") == "Austrian presidential election, 2016"
-
-
 def test_a_runoff_between_two_people_makes_both_candidates():
     resolution, _ = extract("[Bulgarians](NORP) head to the polls in a presidential runoff between BSP backed "
                             "[Rumen Radev](PERSON), of the socialist opposition, and [Tsetska Tsacheva](PERSON).")
@@ -616,13 +610,6 @@ def test_a_country_near_an_election_is_read_from_whole_words():
     assert election_names(read_election("September federal election"), ctx)[0] == "German federal election, 2017"
 
 
-def test_two_votes_in_one_year_are_named_with_their_month():
-    assert name("élections législatives", "Turkish", "2015-11-02") == "Turkish general election, November 2015"
-    assert name("last general election", "Spanish", "2019-07-01") == "Spanish general election, April 2019"
-    assert name("general election", "Spanish", "2019-06-01") == "Spanish general election, November 2019"
-    assert name("general election", "Spanish", "2016-06-26") == "Spanish general election, 2016"
-
-
 def test_a_given_name_makes_a_person_of_what_the_model_read_otherwise_or_left_untagged():
     resolution, _ = extract("[Miro Cerar](ORG) announces his resignation. The revolution of the late Hugo Chávez "
                             "ends. [Philip Morris International](ORG) sells. The USS Curtis Wilbur sails.")
@@ -637,6 +624,15 @@ def test_a_given_name_makes_a_person_of_what_the_model_read_otherwise_or_left_un
     ("élections de mi-mandat américaines", "French", "2018-12-28", "United States elections, 2018"),
     ("local elections", "Indonesian", "2018-06-27", "Indonesian local elections, 2018"),
     ("regional election", "Catalan", "2015-09-28", "Catalan regional election, 2015"),
+    # president and parliament elected the same day: a general election; the Philippines name it apart
+    ("presidential election", "Brazilian", "2018-10-28", "Brazilian general election, 2018"),
+    ("presidential election", "Philippine", "2016-05-09", "Philippine presidential election, 2016"),
+    ("presidential election", "Austrian", "2016-05-23", "Austrian presidential election, 2016"),
+    # two votes in one year: the month of the part's date or the next one; "last": the one before
+    ("élections législatives", "Turkish", "2015-11-02", "Turkish general election, November 2015"),
+    ("last general election", "Spanish", "2019-07-01", "Spanish general election, April 2019"),
+    ("general election", "Spanish", "2019-06-01", "Spanish general election, November 2019"),
+    ("general election", "Spanish", "2016-06-26", "Spanish general election, 2016"),
 ])
 def test_more_ways_of_naming_an_election(text, country, reference, expected):
     assert name(text, country, reference) == expected
