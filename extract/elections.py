@@ -67,6 +67,8 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
     year = _month_if_twice(country, kind, year, m, ctx)
     if m.place and kind in ("mayoral election", "gubernatorial election"):
         return _with_year(f"{m.place} {kind}", year)
+    if m.place and m.kind in _SUBNATIONAL_KINDS and _SUBNATIONAL.search(ctx.sentence):
+        return _with_year(f"{m.place} {m.kind}", year or (ctx.reference or "")[:4] or None)  # Alberta general election
     if kind == "midterm election" and country == "United States":
         return _with_year("United States elections", year)  # the midterms: Wikipedia's "United States elections"
     # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
@@ -89,6 +91,12 @@ def _month_if_twice(country: str | None, kind: str, year: str | None, m: Electio
         return f"{past[-1][1]} {year}"
     coming = [(n, name) for n, name in months if n >= month] or months[-1:]
     return f"{coming[0][1]} {year}"
+
+
+_SUBNATIONAL_KINDS = {"general election", "provincial election", "state election", "legislative election",
+                      "regional election"}
+_SUBNATIONAL = re.compile(r"\b(?:province|provincial|state|territory|region|canton|Land|Länder|"
+                          r"provincia|región)\b(?!\s+(?:of\s+)?(?:emergency|media|television|department))")
 
 
 def _joint_vote(country: str | None, year: str | None) -> bool:

@@ -354,6 +354,9 @@ def _mention(groups: dict[str, str]) -> ElectionMention:
         camp = adj  # "Democratic presidential primaries": the camp, not a country
     elif adj and not country and groups.get("kind", "").lower() in ("mayoral", "gubernatorial"):
         place = adj
+    elif adj and not country and not camp and groups.get("kind", "").lower() in ("general", "provincial", "state",
+                                                                                "legislative", "regional"):
+        place = adj  # "Alberta general election": a province's, if the sentence says so (`extract.elections`)
     kind, bare = _kind(groups)
     house = (groups.get("house") or "").lower().replace("-", " ")
     if house:  # "the race for the White House": that country's presidential election

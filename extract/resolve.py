@@ -50,7 +50,11 @@ _ELECTED_TO_OFFICE = re.compile(
     r"(?:(?:the|their|its|leur|son|sa|the country['’]s|new|next|first|female|nouvel(?:le)?|nouveau)\s+)*"
     r"(?P<office>president|présidente?|prime minister|premier ministre)\b(?!\s+(?:of|du|de|d['’])\b)|"
     r"\b(?:is|was|has been|est|a été)\s+(?:re-?)?(?:elected|réélue?|élue?)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
-    r"(?P<office2>president|présidente?)\b(?!\s+(?:of|du|de|d['’])\b)", re.I)
+    r"(?P<office2>president|présidente?)\b(?!\s+(?:of|du|de|d['’])\b)|"
+    # "voters elect Sergio Mattarella President of Italy": the country's election, named after the office
+    r"\b(?:(?:re-?)?elect(?:s|ed)?|élisent|élit)\s+(?!as\b)[^.;:!?\n]{1,60}?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+    r"(?P<office3>(?-i:President|Prime Minister|Président|Premier ministre))\s+(?:of|de|du|de la)\s+(?:the\s+)?"
+    r"(?P<where>(?-i:[A-ZÀ-Ý][\w'’-]+)(?:\s+(?-i:[A-ZÀ-Ý][\w'’-]+)){0,2})", re.I)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|MM)\.?|\b(?:President|Président|Présidente|Senator|Sénateur|Governor|"
     r"Minister|Ministre|Chancellor|Prime Minister|Premier|Mayor|Maire|Sir|Lord|Dame|Judge|Juge|General|Général|"
@@ -83,10 +87,12 @@ _NOT_PERSON_WORD = re.compile(
     r"\b(?:News|Radio|Rádió|TV|Télé|Hebdo|Jazeera|Times|Post|Journal|Herald|Gazette|Tribune|Magazine|Presse|"
     r"Press|Agency|Agence|LLP|Inc|Ltd|Corp|GmbH|Group|Foundation|Fondation|Institute|Institut|University|"
     r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram|International|Holdings|Airlines|"
-    r"Motors|Pharmaceuticals|Industries|Company|Raya)\b")
+    r"Motors|Pharmaceuticals|Industries|Company|Raya|Mining|Resources|Energy|Petroleum|Oil|Capital|Partners|"
+    r"Media|Sports|Records|Studios|Pictures|Entertainment)\b")
 _PLACE_WORD = re.compile(
     r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
-    r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount)\b")
+    r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount|"
+    r"City|Metropolis|Town|Village|Prefecture|Province)\b")
 # "Ferdinand and Imelda Marcos": a given name, a conjunction, and a person with the same surname.
 _SHARED_SURNAME = re.compile(
     r"\b(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+(?:and|et|&)\s+"
@@ -515,14 +521,17 @@ class _Resolver:
         the sentence names no election, but states one; its mention is the office's word."""
         taken = SpanIndex(self.by_offset)
         for m in _ELECTED_TO_OFFICE.finditer(self.doc.text):
-            group = "office" if m.group("office") else "office2"
+            group = next(g for g in ("office", "office2", "office3") if m.group(g))
+            country = country_of(m.group("where"), adjective=False) if group == "office3" else None
+            if group == "office3" and country is None:
+                continue  # "President of the Bank", "Prime Minister of the party"
             start, end = m.span(group)
             if taken.overlaps(start, end):
                 continue
             office = m.group(group).lower()
             kind = "presidential election" if office.startswith("présid") or office == "president" else "general election"
             span = RawSpan(m.group(group), start, end, "ELECTION")
-            names = election_names(ElectionMention(kind=kind), self._context(span))
+            names = election_names(ElectionMention(kind=kind, country=country), self._context(span))
             if names:
                 self._add(span, *self._known_election(names))
 
@@ -639,7 +648,8 @@ class _Resolver:
     # -- persons ------------------------------------------------------------------------------------
     def _cluster_persons(self, spans: list[RawSpan]) -> None:
         """Full names first; a bare surname joins the full name it ends (`Hamon` → `Benoît Hamon`)."""
-        spans = [s for s in spans if _person_like(_person_name(s.text))]  # not "de la République", "Le roi"
+        spans = [s for s in spans if _person_like(_person_name(s.text))  # not "de la République", "Le roi"
+                 and not (self.doc.lang == "fr" and _infinitive_first(_person_name(s.text)))]
         full = [s for s in spans if len(_person_name(s.text).split()) > 1]
         for span in full:
             name = _person_name(span.text)
@@ -830,6 +840,12 @@ _CAPITALISED_RUN = re.compile(
 
 
 _SHIP_OR_BRAND_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
+
+
+def _infinitive_first(name: str) -> bool:
+    """`Délocaliser l'Elysée`: a French infinitive that starts a sentence is no given name (`Xavier` is one)."""
+    first = name.split(" ", 1)[0]
+    return " " in name and first.endswith(("er", "ir")) and len(first) > 5 and first not in given_names()
 
 
 def _given_name_first(text: str) -> bool:

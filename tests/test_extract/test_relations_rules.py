@@ -663,3 +663,21 @@ def test_a_member_of_one_party_is_no_candidate_in_another_partys_primary():
                       date="2016-05-26")
     candidacies = {(s, o) for s, p, o in triples(rels) if p == "candidate_in"}
     assert ("Hillary Clinton", "Republican Party presidential primaries, 2016") not in candidacies
+
+
+def test_provincial_votes_and_offices_named_after_a_country():
+    assert name("Alberta general election", "Canadian", "2015-05-05",
+                sentence="Voters in the Canadian province of Alberta go to the polls.") == \
+        "Alberta general election, 2015"
+    assert name("Sunday general election", "Canadian", "2015-10-19") == "Canadian federal election, 2015"
+    resolution, rels = extract("Voters elect [Sergio Mattarella](PERSON) President of Italy.", date="2015-01-31")
+    assert ("Sergio Mattarella", "candidate_in", "Italian presidential election, 2015") in triples(rels)
+    resolution, _ = extract("Shareholders elect [Jane Roe](PERSON) President of the Board.", date="2015-01-31")
+    assert not [e for e in resolution.entities if e.type is EntityType.ELECTION]
+
+
+def test_companies_places_and_french_verbs_are_no_persons():
+    resolution, _ = extract("[Rio Alto Mining](ORG) is sold. [Osaka Metropolis](PERSON) votes.")
+    assert not [e for e in resolution.entities if e.type is EntityType.PERSON]
+    resolution, _ = extract("[Délocaliser l'Elysée](PERSON) ? Non. [Xavier Bertrand](PERSON) répond.", lang="fr")
+    assert [e.name for e in resolution.entities if e.type is EntityType.PERSON] == ["Xavier Bertrand"]
