@@ -20,6 +20,11 @@ from extract.names import given_names, keys, name_key, strip_title
 from extract.patterns import (
     CUE_AFTER, CUE_BEFORE, NOT_PARTIES, PARTY_PATTERNS, PRIMARY_SIGNAL, ElectionMention, read_election,
 )
+from extract.persons import (
+    CAPITALISED_RUN, COMMON_CAPITALISED, NOT_PERSON_WORD, ORG_HEAD, PERSON_APPOSITION, PERSON_PRONOUN_AFTER, PLACE_WORD,
+    SHARED_SURNAME, SHIP_OR_BRAND_BEFORE, SPEECH_AFTER, SURNAME_LIST, TITLE_BEFORE, WEEKDAYS_MONTHS, clean_name,
+    given_name_first, infinitive_first, person_after_place, person_like, person_name,
+)
 from extract.records import Document, Entity, EntityType, Mention
 
 __all__ = ["Resolution", "resolve"]
@@ -36,11 +41,6 @@ _PARTY_AFTER = re.compile(
     r"(?:\s*\([A-Z]{2,}\))?\s*(?:['’]s\s+)?(?:(?:presidential|parliamentary|mayoral)\s+)?(?:party\b|candidate|nominee|"
     r"leader|chairman|chairwoman|(?:won|wins|took|takes|secured|secures|obtained)\s+\d|"
     r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}party\b)", re.I)
-_NOT_PARTY_HEAD = re.compile(
-    r"\b(?:Commission|Committee|Council|Court|Ministry|Department|University|Agency|Bank|Office|Institute|"
-    r"Foundation|Assembly|Parliament|Senate|House|Police|Army|Forces|Church|Association|Times|Post|News|"
-    r"Television|Radio|Company|Corporation|Inc|Ltd|Board|Tribunal|Authority|Government|Electoral|Election|"
-    r"Nations|Union|Journal|Press|Agence|Organi[sz]ation|Group|Fund|Tribune|Herald|Guardian)\b")
 # "a presidential runoff between BSP backed Rumen Radev, of the socialist opposition, and Tsetska Tsacheva"
 _RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round|face-off|showdown|élection|"
                            r"scrutin|tour|match)\s+(?:[\w-]+\s+){0,2}?(?:between|entre)\b[^.;:!?]{0,130}$", re.I)
@@ -55,16 +55,6 @@ _ELECTED_TO_OFFICE = re.compile(
     r"\b(?:(?:re-?)?elect(?:s|ed)?|élisent|élit)\s+(?!as\b)[^.;:!?\n]{1,60}?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
     r"(?P<office3>(?-i:President|Prime Minister|Président|Premier ministre))\s+(?:of|de|du|de la)\s+(?:the\s+)?"
     r"(?P<where>(?-i:[A-ZÀ-Ý][\w'’-]+)(?:\s+(?-i:[A-ZÀ-Ý][\w'’-]+)){0,2})", re.I)
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|MM)\.?|\b(?:President|Président|Présidente|Senator|Sénateur|Governor|"
-    r"Minister|Ministre|Chancellor|Prime Minister|Premier|Mayor|Maire|Sir|Lord|Dame|Judge|Juge|General|Général|"
-    r"Pope|King|Queen|Prince|Princess|Rep|Sen|Gov|according to|selon|d['’]après|said|dit|says)\b)\s*$")
-_SPEECH_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:said|says|told|added|wrote|asked|argued|warned|insisted|explained|tweeted|replied|"
-    r"dit|a dit|déclare|a déclaré|estime|a estimé|explique|a expliqué|affirme|a affirmé|ajoute|a ajouté|"
-    r"souligne|assure|lance|écrit|répond|a répondu|confie|précise|has said|had said|who|qui|"
-    r"(?:['’]s\s+)?(?:campaign|administration|camp\b|supporters|aides?|partisans|entourage|wife|husband|"
-    r"running mate|spokes\w+|lawyers?|allies))", re.I)
 # A sentence that gives a result speaks of the contest it is about, whatever it calls it.
 _RESULT_WORDS = re.compile(r"\d\s*(?:%|pour cent|percent)|remport|gagn|victoire|vainqu|\bwins?\b|\bwon\b|"
                            r"\bvictory\b|\bbeat|\bdefeat|battu|\bqualifi", re.I)
@@ -82,50 +72,6 @@ _PARTY_ADJECTIVES = {"democratic": "Democratic Party", "democrat": "Democratic P
                      "insoumis": "La France insoumise"}
 # Event pages from the Current Events Portal end with this line: its "Wikipedia" is no entity of the page.
 _BOILERPLATE = re.compile(r"Listed under [^\n]{0,120}? in Wikipedia['’]s Current events portal[^\n]*")
-# Words that make a "person" the model found an organisation, a medium or an award.
-_NOT_PERSON_WORD = re.compile(
-    r"\b(?:News|Radio|Rádió|TV|Télé|Hebdo|Jazeera|Times|Post|Journal|Herald|Gazette|Tribune|Magazine|Presse|"
-    r"Press|Agency|Agence|LLP|Inc|Ltd|Corp|GmbH|Group|Foundation|Fondation|Institute|Institut|University|"
-    r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram|International|Holdings|Airlines|"
-    r"Motors|Pharmaceuticals|Industries|Company|Raya|Mining|Resources|Energy|Petroleum|Oil|Capital|Partners|"
-    r"Media|Sports|Records|Studios|Pictures|Entertainment)\b")
-_PLACE_WORD = re.compile(
-    r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
-    r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount|"
-    r"City|Metropolis|Town|Village|Prefecture|Province)\b")
-# "Ferdinand and Imelda Marcos": a given name, a conjunction, and a person with the same surname.
-_SHARED_SURNAME = re.compile(
-    r"\b(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+(?:and|et|&)\s+"
-    r"(?P<second>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+(?:(?:de|da|van|von|der|del|le|la|Le|La|De)\s+)?"
-    r"[A-ZÀ-Ý][\w'’-]+)")
-# "MM. Dassault, Arnault, Pinault, Lagardère, Bolloré ou Drahi": surnames after the plural title.
-_SURNAME_LIST = re.compile(
-    r"\b(?:MM\.|Messrs\.?)\s+((?:[A-ZÀ-Ý][\w'’-]+)(?:\s*(?:,|et|ou|and|or)\s*[A-ZÀ-Ý][\w'’-]+)+)")
-_WEEKDAYS_MONTHS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
-                    "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril",
-                    "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
-_COMMON_CAPITALISED = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "president", "party", "france", "paris", "europe", "union", "front", "state", "house", "white", "black",
-    "green", "brown", "young", "king", "bush", "rice", "price", "long", "little", "love", "hope", "grace",
-}
-_PERSON_APPOSITION = re.compile(
-    r",\s+(?:an?|the|un|une|le|la)?\s*(?:(?!(?:with|in|as|while|after|before|avec|dans)\b)"
-    r"[\w-]+\s+){0,3}?(?:professor|analyst|editor|spokes\w+|minister|leader|"
-    r"candidate|mayor|senator|deputy|journalist|researcher|economist|advis[eo]r|director|chairman|secretary|"
-    r"politician|lawmaker|MP|député|porte-parole|ministre|maire|sénateur|professeur|chercheur|politologue|"
-    r"figure|activist|blogger|businessman|businesswoman|billionaire|lawyer|official|diplomat|philosopher|"
-    r"sociologist|historian|writer|author|founder|president|chief|opponent|dissident|militant\w*|"
-    r"écrivaine?|philosophe|sociologue|historien\w*|avocate?|opposant\w*|fondat\w+|président\w*|"
-    r"journaliste|militante?|dirigeante?|élue?|secrétaire)\b",
-    re.IGNORECASE)
-# "Miro Cerar announces his resignation", "X said she would": a pronoun that only a person takes
-_PERSON_PRONOUN_AFTER = re.compile(
-    r"^\s+(?:(?:has|had|will|would|is|was|also|then|later|now|again|a|est|va)\s+)?[a-z]+(?:s|ed)?\s+(?:his|her|"
-    r"himself|herself|sa|son|ses)\b|^\s*,\s+(?:who|qui)\s+(?:\w+\s+){0,3}(?:his|her|he|she|il|elle)\b")
 
 
 @dataclass
@@ -189,23 +135,23 @@ class _Resolver:
         """The parse's spans, without the portal's boilerplate line, and with persons the model read in a
         country's name (`United Kingdom`) or a weekday (`Mercredi matin`) given back to places or dropped."""
         skip = SpanIndex((m.start(), m.end()) for m in _BOILERPLATE.finditer(self.doc.text))
-        listed = SpanIndex((m.start(1), m.end(1)) for m in _SURNAME_LIST.finditer(self.doc.text))
-        given = {(m.start("given"), m.end("given")) for m in _SHARED_SURNAME.finditer(self.doc.text)}
+        listed = SpanIndex((m.start(1), m.end(1)) for m in SURNAME_LIST.finditer(self.doc.text))
+        given = {(m.start("given"), m.end("given")) for m in SHARED_SURNAME.finditer(self.doc.text)}
         out = []
         for span in self.parsed.spans:
             if skip.overlaps(span.start, span.end) or (span.label != "PERSON" and (
                     listed.overlaps(span.start, span.end) or (span.start, span.end) in given)):
                 continue
             if span.label in ("ORG", "PLACE") and not span.ent_id:
-                span = _person_after_place(span)
-            if span.label in ("ORG", "PLACE", "NORP") and not span.ent_id and _given_name_first(span.text):
+                span = person_after_place(span)
+            if span.label in ("ORG", "PLACE", "NORP") and not span.ent_id and given_name_first(span.text):
                 span = RawSpan(span.text, span.start, span.end, "PERSON")  # "Miro Cerar" read as an organisation
             if span.label == "PERSON" and not span.ent_id:
                 if country_of(span.text, adjective=False):
                     span = RawSpan(span.text, span.start, span.end, "PLACE")
-                elif _NOT_PERSON_WORD.search(span.text):  # "Al Jazeera", "BBC News", "Akerman LLP"
+                elif NOT_PERSON_WORD.search(span.text):  # "Al Jazeera", "BBC News", "Akerman LLP"
                     span = RawSpan(span.text, span.start, span.end, "ORG")
-                elif _PLACE_WORD.search(span.text):  # "Quneitra Governorate", "München Hauptbahnhof"
+                elif PLACE_WORD.search(span.text):  # "Quneitra Governorate", "München Hauptbahnhof"
                     span = RawSpan(span.text, span.start, span.end, "PLACE")
                 elif any(ch.isdigit() for ch in span.text):  # "Leopard 2", "Paris 8"
                     continue
@@ -214,7 +160,7 @@ class _Resolver:
                     if len(head.split()) < 2:
                         continue
                     span = RawSpan(head, span.start, span.start + len(head), "PERSON")
-                elif name_key(span.text).split()[:1] and name_key(span.text).split()[0] in _WEEKDAYS_MONTHS:
+                elif name_key(span.text).split()[:1] and name_key(span.text).split()[0] in WEEKDAYS_MONTHS:
                     continue
             out.append(span)
         return out + self._untagged_persons(out, skip)
@@ -224,14 +170,14 @@ class _Resolver:
         left untagged are a person (the same checks as for a person it read as an organisation)."""
         taken = SpanIndex((s.start, s.end) for s in spans)
         found = []
-        for m in _CAPITALISED_RUN.finditer(self.doc.text):
+        for m in CAPITALISED_RUN.finditer(self.doc.text):
             first = m.group().split(" ", 1)[0]
             if first not in given_names() or taken.overlaps(m.start(), m.end()) or skip.overlaps(m.start(), m.end()):
                 continue
-            if _SHIP_OR_BRAND_BEFORE.search(self.doc.text[max(0, m.start() - 8):m.start()]) \
+            if SHIP_OR_BRAND_BEFORE.search(self.doc.text[max(0, m.start() - 8):m.start()]) \
                     or re.match(r"[ \t]+[A-ZÀ-Ý]", self.doc.text[m.end():m.end() + 2]):
                 continue  # "USS Curtis Wilbur"; "Steve Harvey Morning Show": part of a longer name
-            if _given_name_first(m.group()):
+            if given_name_first(m.group()):
                 found.append(RawSpan(m.group(), m.start(), m.end(), "PERSON"))
         return found
 
@@ -239,11 +185,11 @@ class _Resolver:
         """`Ferdinand and Imelda Marcos`, `Jean-Marie et Marine Le Pen`: the first given name shares the
         surname of the person after it."""
         taken = SpanIndex(self.by_offset)
-        for m in _SHARED_SURNAME.finditer(self.doc.text):
+        for m in SHARED_SURNAME.finditer(self.doc.text):
             second = self.by_offset.get((m.start("second"), m.end("second")))
             given = m.group("given")
             if second is None or taken.overlaps(m.start("given"), m.end("given")) \
-                    or given.lower() in _COMMON_CAPITALISED or country_of(given):
+                    or given.lower() in COMMON_CAPITALISED or country_of(given):
                 continue
             cluster = self.clusters[second]
             if cluster.type is not EntityType.PERSON or len(cluster.name.split()) < 2:
@@ -259,7 +205,7 @@ class _Resolver:
     def _surname_lists(self) -> None:
         """`MM. Dassault, Arnault et Pinault`: each name after the plural title is a person."""
         taken = SpanIndex(self.by_offset)
-        for m in _SURNAME_LIST.finditer(self.doc.text):
+        for m in SURNAME_LIST.finditer(self.doc.text):
             for name in re.finditer(r"[A-ZÀ-Ý][\w'’-]+", m.group(1)):
                 start, end = m.start(1) + name.start(), m.start(1) + name.end()
                 if not taken.overlaps(start, end):
@@ -317,7 +263,7 @@ class _Resolver:
         return self._by_label(span)
 
     def _by_label(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
-        name = _clean_name(span.text)
+        name = clean_name(span.text)
         if span.label in ("ORG", "PARTY") and re.search(r"(?:\b(?:Party|Union|Front|Alliance|Movement|League|"
                                                         r"Congress|Rally|Coalition)|\b[A-Z][A-Z-]+)\s+party$", name):
             name = name[:-len(" party")]  # "the Croatian Democratic Union party", "the Zanu-PF party"
@@ -349,7 +295,7 @@ class _Resolver:
     def _in_party_context(self, span: RawSpan, name: str) -> bool:
         """An organisation the text treats as a party: `the ruling X`, `X candidate Y`, `Y of the X` (Y a
         person), `X (ACR) won 60 seats`, `X, the opposition party` — not a commission, a court or a newspaper."""
-        if _NOT_PARTY_HEAD.search(name):
+        if ORG_HEAD.search(name):
             return False
         text = self.doc.text
         before, after = text[max(0, span.start - 60):span.start], text[span.end:span.end + 60]
@@ -363,11 +309,11 @@ class _Resolver:
         whatever label the statistical model gave it."""
         words = name.split()
         if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words) \
-                or country_of(name) or _NOT_PARTY_HEAD.search(name) or _PLACE_WORD.search(name) \
-                or _NOT_PERSON_WORD.search(name):
+                or country_of(name) or ORG_HEAD.search(name) or PLACE_WORD.search(name) \
+                or NOT_PERSON_WORD.search(name):
             return False
         after = self.doc.text[span.end:span.end + 60]
-        return bool(_PERSON_APPOSITION.match(after) or _PERSON_PRONOUN_AFTER.match(after))
+        return bool(PERSON_APPOSITION.match(after) or PERSON_PRONOUN_AFTER.match(after))
 
     def _party_by_adjective(self, name: str) -> tuple[str, EntityType, str]:
         """`Labour leader`, `the Democratic nominee`: the party the adjective stands for in this country."""
@@ -401,7 +347,7 @@ class _Resolver:
     def _prefixed_party(self, span: RawSpan) -> str | None:
         """`Northern Irish Democratic Unionist Party`, `French Socialist Party`: a known party after words that
         name no other country than its own (`Jamaican Labour Party` is another party)."""
-        words = _clean_name(span.text).split()
+        words = clean_name(span.text).split()
         for n in (1, 2):
             if len(words) <= n + 1:
                 break
@@ -438,7 +384,7 @@ class _Resolver:
         return self.index.get(type_key)
 
     def _lookup(self, span: RawSpan, types: tuple[str, ...]) -> str | None:
-        text = strip_title(_clean_name(span.text))
+        text = strip_title(clean_name(span.text))
         for etype in types:
             for key in keys(text):
                 gid = self._known((etype, key))
@@ -610,7 +556,7 @@ class _Resolver:
 
     def _party_id(self, span: RawSpan) -> str | None:
         """The gazetteer party a party name or a party noun (`Democrats`, `Libertarian`) stands for."""
-        key = name_key(_clean_name(span.text))
+        key = name_key(clean_name(span.text))
         stem = _PARTY_STEMS.get(key, key[:-1] if key.endswith("s") else key)
         for form in (key, f"{stem} party", f"{key} party"):
             gid = self._known(("PARTY", form))
@@ -648,24 +594,24 @@ class _Resolver:
     # -- persons ------------------------------------------------------------------------------------
     def _cluster_persons(self, spans: list[RawSpan]) -> None:
         """Full names first; a bare surname joins the full name it ends (`Hamon` → `Benoît Hamon`)."""
-        spans = [s for s in spans if _person_like(_person_name(s.text))  # not "de la République", "Le roi"
-                 and not (self.doc.lang == "fr" and _infinitive_first(_person_name(s.text)))]
-        full = [s for s in spans if len(_person_name(s.text).split()) > 1]
+        spans = [s for s in spans if person_like(person_name(s.text))  # not "de la République", "Le roi"
+                 and not (self.doc.lang == "fr" and infinitive_first(person_name(s.text)))]
+        full = [s for s in spans if len(person_name(s.text).split()) > 1]
         for span in full:
-            name = _person_name(span.text)
+            name = person_name(span.text)
             self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
         singles: dict[str, list[RawSpan]] = defaultdict(list)
         for span in spans:
-            if len(_person_name(span.text).split()) == 1:
-                singles[name_key(_person_name(span.text))].append(span)
+            if len(person_name(span.text).split()) == 1:
+                singles[name_key(person_name(span.text))].append(span)
         for key, group in singles.items():
             target = self._person_ending_with(key)
             if target is not None:
                 for span in group:
                     self._add(span, target.id, target.type, target.name)
-            elif len(group) > 1 and _plausible(_person_name(group[0].text)) \
+            elif len(group) > 1 and _plausible(person_name(group[0].text)) \
                     and any(self._person_cue(span) for span in group):  # not "Toulouse", "Brexit" twice
-                name = _person_name(group[0].text)
+                name = person_name(group[0].text)
                 for span in group:
                     self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
 
@@ -674,7 +620,7 @@ class _Resolver:
         speech verb after it (`Raab said`) or `according to` before it."""
         before = self.doc.text[max(0, span.start - 24):span.start]
         after = self.doc.text[span.end:span.end + 30]
-        return bool(_TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(after))
+        return bool(TITLE_BEFORE.search(before) or SPEECH_AFTER.match(after))
 
     def _acronym_mentions(self) -> None:
         """Every later `PVV` in the text is the party defined as `Party for Freedom (PVV)`, tagged or not."""
@@ -693,7 +639,7 @@ class _Resolver:
             if len(cluster.name.split()) < 2:
                 continue
             surname = cluster.name.split()[-1]
-            if len(surname) < 3 or surname.lower() in _COMMON_CAPITALISED or not surname[:1].isupper():
+            if len(surname) < 3 or surname.lower() in COMMON_CAPITALISED or not surname[:1].isupper():
                 continue
             if re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", self.doc.text):
                 continue  # the word occurs in lower case: a common word, not only a name
@@ -725,7 +671,7 @@ class _Resolver:
         cluster = self.clusters.get(eid)
         if cluster is None:
             cluster = self.clusters[eid] = _Cluster(eid, etype, name)
-        surface = _person_name(span.text) if etype is EntityType.PERSON else _clean_name(span.text)
+        surface = person_name(span.text) if etype is EntityType.PERSON else clean_name(span.text)
         cluster.forms[surface] += 1
         cluster.mentions.append(Mention(text=span.text, start=span.start, end=span.end))
         self.by_offset[(span.start, span.end)] = eid
@@ -751,42 +697,6 @@ class _Resolver:
         mentions = tuple(sorted(cluster.mentions, key=lambda m: (m.start, m.end)))
         return Entity(id=cluster.id, name=name, type=cluster.type, roles=tuple(sorted(cluster.roles)),
                       aliases=aliases, mentions=mentions)
-
-
-def _clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?\"'“”«»()[]")
-    if len(text.split()) > 1:
-        text = re.sub(r"^(?:(?:the|The|la|La|les|Les)\s+|[lL]['’]\s*)", "", text)
-    return re.sub(r"(?:'s|’s)$", "", text).strip()
-
-
-def _person_name(text: str) -> str:
-    """The name in a person mention: no title (`M. Fillon`), no stray markup (`Donald] Trump`, `Dammert**`), no
-    acronym or country the model read into it (`FNJ Julie Apricena`, `Greece Vassiliki Thanou`), no trailing
-    `Administration`."""
-    text = re.split(r"\s*[\[(\\]", text)[0] or text  # "Bernard Friot \[sociologue"
-    name = strip_title(_clean_name(re.sub(r"\s*[\]*_|]+\s*", " ", text)))
-    words = name.split()
-    if len(words) >= 3 and (words[0].isupper() and len(words[0]) > 1 and not words[1].isupper()
-                            or country_of(words[0], adjective=False)):
-        words = words[1:]
-    while len(words) >= 3 and words[-1] in _NOT_NAME_TAIL:
-        words = words[:-1]
-    return " ".join(words) or name
-
-
-_NOT_NAME_TAIL = {"Administration", "Foundation", "Campaign", "Doctrine", "Era", "Presidency", "Government",
-                  "Cabinet", "Show", "Center", "Centre"}
-_NAME_PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos", "das",
-                   "bin", "ibn", "al", "el", "y", "e", "ter", "ten", "zu", "af", "d", "l"}
-
-
-def _person_like(name: str) -> bool:
-    """Every word capitalised but a name particle (`Pierre de Saintignon`, `Abu al-Hija`): not `Ma mère`,
-    `Le roi`, `Are you`."""
-    words = name.split()
-    return bool(words) and words[0][:1].isupper() and all(
-        w[:1].isupper() or w.lower().split("-")[0].split("'")[0].split("’")[0] in _NAME_PARTICLES for w in words[1:])
 
 
 def _plausible(name: str) -> bool:
@@ -831,43 +741,3 @@ def _election_tags(tags) -> tuple[tuple[str | None, str, str], ...]:
                 m.kind not in ("primary", "leadership election", "by-election"):
             out[name] = (m.country, m.kind, re.sub(r"\belections$", "election", name))
     return tuple(out.values())
-
-
-# Two to four capitalised words in a row on one line (name particles allowed inside)
-_CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:[ \t]+(?:(?:de|da|van|von|der|del|di|al|el|bin|le|la)"
-    r"[ \t]+)?[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*){1,2}(?![\w'’-])")
-
-
-_SHIP_OR_BRAND_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
-
-
-def _infinitive_first(name: str) -> bool:
-    """`Délocaliser l'Elysée`: a French infinitive that starts a sentence is no given name (`Xavier` is one)."""
-    first = name.split(" ", 1)[0]
-    return " " in name and first.endswith(("er", "ir")) and len(first) > 5 and first not in given_names()
-
-
-def _given_name_first(text: str) -> bool:
-    """`Miro Cerar`, `Alexei Navalny`, `Bernie Sanders`: a common given name, then one to three capitalised
-    words, none of them a country, a place's, an organisation's or a party's word."""
-    words = text.split()
-    if not 2 <= len(words) <= 4 or words[0] not in given_names() or country_of(text) \
-            or _NOT_PARTY_HEAD.search(text) or _PLACE_WORD.search(text) or _NOT_PERSON_WORD.search(text) \
-            or re.search(r"\b(?:Party|Parti|Front|Movement|Alliance|League|Union|Congress|Coalition|Bloc)\b", text):
-        return False
-    return all((w[:1].isupper() and not w.isupper()) or w.lower() in _NAME_PARTICLES for w in words[1:]) \
-        and not any(country_of(w) for w in words[1:])
-
-
-def _person_after_place(span: RawSpan) -> RawSpan:
-    """`First Minister of Scotland Nicola Sturgeon` read as the organisation `Scotland Nicola Sturgeon`: a
-    place's name followed by two or three capitalised words is the place, then a person."""
-    first, _, rest = span.text.partition(" ")
-    words = rest.split()
-    if not 2 <= len(words) <= 3 or not country_of(first, adjective=False) \
-            or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper() for w in words) \
-            or any(w.lower() in _COMMON_CAPITALISED or country_of(w) for w in words) or _NOT_PARTY_HEAD.search(rest):
-        return span
-    start = span.start + len(first) + (len(span.text) - len(first) - len(rest))
-    return RawSpan(rest, start, span.end, "PERSON")
