@@ -60,6 +60,7 @@ class ElectionRules:
         rule_spans += list(_surnames_of_others(doc))
         rule_spans += list(_names_split_by_spaces(doc))
         rule_spans += list(_given_names_before(doc))
+        rule_spans += list(_particle_surnames_after(doc))
         if not rule_spans:
             return doc
         # Precedence: gazetteer spans (but not a party inside an election's or a longer party's name: `UKIP
@@ -217,6 +218,21 @@ def _given_names_before(doc: Doc):
         if _name_like(prev) and not prev.is_sent_start and not prev.is_stop and not prev.ent_type_ \
                 and not country_of(prev.text):
             yield Span(doc, prev.i, ent.end, label="PERSON")
+
+
+_PARTICLES = {"dos", "das", "da", "do", "van", "von", "der", "del", "di", "bin", "ibn"}
+
+
+def _particle_surnames_after(doc: Doc):
+    """`José Eduardo dos Santos` where the model stopped at `José Eduardo`: a name particle and a capitalised
+    word after a person are the rest of the surname."""
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "PER") or ent.end + 1 >= len(doc):
+            continue
+        particle, surname = doc[ent.end], doc[ent.end + 1]
+        if particle.text in _PARTICLES and _name_like(surname) and not surname.ent_type_ \
+                and not country_of(surname.text):
+            yield Span(doc, ent.start, ent.end + 2, label="PERSON")
 
 
 def _name_like(token) -> bool:

@@ -46,7 +46,8 @@ NOT_PERSON_WORD = re.compile(
     r"Press|Agency|Agence|LLP|Inc|Ltd|Corp|GmbH|Group|Foundation|Fondation|Institute|Institut|University|"
     r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram|International|Holdings|Airlines|"
     r"Motors|Pharmaceuticals|Industries|Company|Raya|Mining|Resources|Energy|Petroleum|Oil|Capital|Partners|"
-    r"Media|Sports|Records|Studios|Pictures|Entertainment)\b")
+    r"Media|Sports|Records|Studios|Pictures|Entertainment|Obs|Observateur|Figaro|Parisien|Libération|Echos|"
+    r"Nouvel)\b")
 PLACE_WORD = re.compile(
     r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
     r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount|"

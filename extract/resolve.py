@@ -609,6 +609,8 @@ class _Resolver:
             if target is not None:
                 for span in group:
                     self._add(span, target.id, target.type, target.name)
+            elif "-" in person_name(group[0].text) and person_name(group[0].text) in given_names():
+                continue  # "Jean-Luc", "Marie-France": a compound given name alone names nobody in particular
             elif len(group) > 1 and _plausible(person_name(group[0].text)) \
                     and any(self._person_cue(span) for span in group):  # not "Toulouse", "Brexit" twice
                 name = person_name(group[0].text)

@@ -681,3 +681,9 @@ def test_companies_places_and_french_verbs_are_no_persons():
     assert not [e for e in resolution.entities if e.type is EntityType.PERSON]
     resolution, _ = extract("[Délocaliser l'Elysée](PERSON) ? Non. [Xavier Bertrand](PERSON) répond.", lang="fr")
     assert [e.name for e in resolution.entities if e.type is EntityType.PERSON] == ["Xavier Bertrand"]
+
+
+def test_a_compound_given_name_alone_and_a_newspaper_are_no_persons():
+    resolution, _ = extract("[Jean-Luc](PERSON) dit non. [Jean-Luc](PERSON) a dit oui. Le [Nouvel Obs](PERSON) "
+                            "le dit, selon [Jean-Luc Mélenchon](PERSON).", lang="fr")
+    assert [e.name for e in resolution.entities if e.type is EntityType.PERSON] == ["Jean-Luc Mélenchon"]

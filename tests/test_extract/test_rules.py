@@ -136,3 +136,12 @@ def test_a_weekdays_vote_is_an_election_reference_but_the_vote_alone_is_not():
     doc = blank("en")("After Sunday's vote, the vote on the bill was delayed.")
     assert [(e.text, e.label_) for e in doc.ents] == [("vote", "ELECTION")]
     assert doc.ents[0].start_char == doc.text.index("vote")
+
+
+def test_a_name_particle_after_a_person_completes_the_surname():
+    from spacy.tokens import Span
+    nlp = blank("en")
+    doc = nlp.make_doc("President José Eduardo dos Santos steps down.")
+    doc.ents = [Span(doc, 1, 3, "PERSON")]
+    doc = nlp.get_pipe("eg_election_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("José Eduardo dos Santos", "PERSON")]
