@@ -7,7 +7,7 @@ language, format, size) and file names (a country word in an event page's slug),
 one seeded generator draws, in this order: the countries, one page per country, the held-out pages, the French
 and English articles and their held-out part. `split.py` holds the result as a literal list; rerun
 `python -m evaluation.draw2` to see that it is reproducible (it prints the list it draws). A third batch
-(`draw3`, all dev) was drawn the same way an hour later, for more texts to check rules on.
+(`draw3`, all dev) was drawn the same way later in the session, for more texts to check rules on.
 """
 
 from __future__ import annotations
