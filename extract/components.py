@@ -21,6 +21,7 @@ from extract.patterns import (
     ELECTION_PATTERNS, GUARDS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_ADJECTIVE_FR_RE, PARTY_ADJECTIVE_RE, PARTY_PATTERNS,
     PATTERNS_BY_LANG,
 )
+from extract.persons import SURNAME_PARTICLES
 
 __all__ = ["ParagraphBreaks", "ElectionRules"]
 
@@ -220,9 +221,6 @@ def _given_names_before(doc: Doc):
             yield Span(doc, prev.i, ent.end, label="PERSON")
 
 
-_PARTICLES = {"dos", "das", "da", "do", "van", "von", "der", "del", "di", "bin", "ibn"}
-
-
 def _particle_surnames_after(doc: Doc):
     """`José Eduardo dos Santos` where the model stopped at `José Eduardo`: a name particle and a capitalised
     word after a person are the rest of the surname."""
@@ -230,7 +228,7 @@ def _particle_surnames_after(doc: Doc):
         if ent.label_ not in ("PERSON", "PER") or ent.end + 1 >= len(doc):
             continue
         particle, surname = doc[ent.end], doc[ent.end + 1]
-        if particle.text in _PARTICLES and _name_like(surname) and not surname.ent_type_ \
+        if particle.text in SURNAME_PARTICLES and _name_like(surname) and not surname.ent_type_ \
                 and not country_of(surname.text):
             yield Span(doc, ent.start, ent.end + 2, label="PERSON")
 

@@ -15,7 +15,7 @@ from extract.countries import COUNTRY_ADJECTIVES, ENGLISH_ADJECTIVES, US_STATES,
 
 __all__ = [
     "ELECTION_PATTERNS", "PARTY_PATTERNS", "PATTERNS_BY_LANG", "PAREN_ACRONYM_RE", "NOT_PARTIES", "COUNTRY_ADJECTIVES",
-    "GUARDS", "PARTY_ADJECTIVE_RE", "PARTY_ADJECTIVE_FR_RE", "PRIMARY_SIGNAL", "CUE_BEFORE", "CUE_AFTER", "parse_election",
+    "GUARDS", "PARTY_ADJECTIVE_RE", "PARTY_ADJECTIVE_FR_RE", "PRIMARY_SIGNAL", "CUE_BEFORE", "CUE_AFTER", "candidacy_cue", "parse_election",
     "read_election",
     "ElectionParts", "ElectionMention",
 ]
@@ -250,6 +250,17 @@ CUE_AFTER = re.compile(
     r"(?:the\s+)?winner\s+of|(?:,\s+)?(?:the\s+)?runner-up|"
     r"(?:in|came|comes|finished|finishes|placed|places|arrive)\s+(?:a\s+(?:distant|close)\s+)?(?:in\s+)?"
     r"(?:second|third|fourth|deuxième|troisième)(?:\s+place|\s+position)?|arrive\s+en\s+tête)", re.I)
+# "a presidential runoff between BSP backed Rumen Radev, of the socialist opposition, and Tsetska Tsacheva"
+RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round|face-off|showdown|élection|"
+                          r"scrutin|tour|match)\s+(?:[\w-]+\s+){0,2}?(?:between|entre)\b[^.;:!?]{0,130}$", re.I)
+
+
+def candidacy_cue(text: str, start: int, end: int) -> bool:
+    """Whether a cue next to the person mention `text[start:end]` presents them as running: `presidential
+    candidate X`, `X, the Labour candidate`, `X announces his candidacy`, `a runoff between X and Y`. The one
+    test behind both the candidate role (`extract.resolve`) and the candidacy relation (`extract.relations`)."""
+    return bool(CUE_BEFORE.search(text[max(0, start - 80):start]) or CUE_AFTER.match(text, end)
+                or RACE_BETWEEN.search(text[max(0, start - 160):start]))
 
 
 class ElectionParts(tuple):

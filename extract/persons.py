@@ -12,12 +12,12 @@ import re
 
 from extract.countries import country_of
 from extract.mentions import RawSpan
-from extract.names import given_names, strip_title
+from extract.names import TITLES, given_names, strip_title
 
 __all__ = [
     "ORG_HEAD", "TITLE_BEFORE", "SPEECH_AFTER", "NOT_PERSON_WORD", "PLACE_WORD", "SHARED_SURNAME", "SURNAME_LIST",
     "WEEKDAYS_MONTHS", "COMMON_CAPITALISED", "PERSON_APPOSITION", "PERSON_PRONOUN_AFTER", "CAPITALISED_RUN",
-    "SHIP_OR_BRAND_BEFORE", "clean_name", "person_name", "person_like", "infinitive_first", "given_name_first",
+    "SHIP_OR_BRAND_BEFORE", "NAME_PARTICLES", "SURNAME_PARTICLES", "clean_name", "person_name", "person_like", "infinitive_first", "given_name_first",
     "person_after_place",
 ]
 
@@ -28,11 +28,12 @@ ORG_HEAD = re.compile(
     r"Television|Radio|Company|Corporation|Inc|Ltd|Board|Tribunal|Authority|Government|Electoral|Election|"
     r"Nations|Union|Journal|Press|Agence|Organi[sz]ation|Group|Fund|Tribune|Herald|Guardian)\b")
 
+# Beyond the titles `strip_title` removes (`extract.names.TITLES`): words that announce a person's name.
+_MORE_TITLES = frozenset({"judge", "juge", "général", "pope", "princess", "sénateur", "ministre", "according to",
+                          "selon", "d'après", "d’après", "said", "dit", "says"})
 # A title before a bare surname, or a speech verb after it, makes it a person (`M. Bussereau`, `Raab said`)
 TITLE_BEFORE = re.compile(
-    r"(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|MM)\.?|\b(?:President|Président|Présidente|Senator|Sénateur|Governor|"
-    r"Minister|Ministre|Chancellor|Prime Minister|Premier|Mayor|Maire|Sir|Lord|Dame|Judge|Juge|General|Général|"
-    r"Pope|King|Queen|Prince|Princess|Rep|Sen|Gov|according to|selon|d['’]après|said|dit|says)\b)\s*$")
+    rf"\b(?i:{'|'.join(sorted(map(re.escape, TITLES | _MORE_TITLES), key=len, reverse=True))})\.?\s*$")
 SPEECH_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|wrote|asked|argued|warned|insisted|explained|tweeted|replied|"
     r"dit|a dit|déclare|a déclaré|estime|a estimé|explique|a expliqué|affirme|a affirmé|ajoute|a ajouté|"
@@ -51,7 +52,7 @@ NOT_PERSON_WORD = re.compile(
 PLACE_WORD = re.compile(
     r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
     r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount|"
-    r"City|Metropolis|Town|Village|Prefecture|Province)\b")
+    r"City|Metropolis|Town|Village)\b")
 # "Ferdinand and Imelda Marcos": a given name, a conjunction, and a person with the same surname.
 SHARED_SURNAME = re.compile(
     r"\b(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+(?:and|et|&)\s+"
@@ -112,6 +113,9 @@ NOT_NAME_TAIL = {"Administration", "Foundation", "Campaign", "Doctrine", "Era", 
                   "Cabinet", "Show", "Center", "Centre"}
 NAME_PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos", "das",
                    "bin", "ibn", "al", "el", "y", "e", "ter", "ten", "zu", "af", "d", "l"}
+# the particles that, after a person, can only continue the surname (`José Eduardo dos Santos`); `de`, `le`...
+# also begin ordinary French phrases (`Anne Hidalgo de Paris`)
+SURNAME_PARTICLES = frozenset({"dos", "das", "da", "do", "van", "von", "der", "del", "di", "bin", "ibn"})
 
 
 def person_like(name: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from extract.dates import resolve_date
 from extract.membership import memberships
 from extract.mentions import Parsed
-from extract.patterns import CUE_AFTER, CUE_BEFORE
+from extract.patterns import candidacy_cue
 from extract.records import Document, EntityType, Predicate, Relation, Unit
 from extract.resolve import Resolution
 from extract.sentences import ACTORS, Sentence, sentences
@@ -143,21 +143,22 @@ def find_relations(parsed: Parsed, document: Document, resolution: Resolution) -
     for_someone = {r.subject for r in out.values() if r.predicate is Predicate.WITHDRAWS and r.object not in elections}
     kept = [r for r in out.values() if not (r.predicate is Predicate.WITHDRAWS and r.subject in for_someone
                                             and r.object in elections)]
-    return tuple(r for r in kept if not _other_partys_primary(r, kept, resolution))
+    wrong = _other_partys_primaries(kept, resolution)
+    return tuple(r for r in kept if not (r.predicate is Predicate.CANDIDATE_IN and (r.subject, r.object) in wrong))
 
 
-def _other_partys_primary(rel: Relation, rels: list[Relation], resolution: Resolution) -> bool:
-    """`Hillary Clinton` (a Democrat in this document) in the Republican primaries: a candidacy the nearest
-    election got wrong."""
-    if rel.predicate is not Predicate.CANDIDATE_IN:
-        return False
-    names = {e.id: e.name for e in resolution.entities}
-    election = names.get(rel.object, "")
-    if "primar" not in election.lower():
-        return False
-    parties = [names.get(r.object, "") for r in rels if r.predicate is Predicate.MEMBER_OF and r.subject == rel.subject]
-    stems = [re.sub(r"\s+Party$|^The\s+", "", p).rstrip("s") for p in parties if p]
-    return bool(stems) and not any(stem and stem.lower() in election.lower() for stem in stems)
+def _other_partys_primaries(rels: list[Relation], resolution: Resolution) -> set[tuple[str, str]]:
+    """(person, primary) pairs where the person is, in this document, a member of another party than the
+    primary's (`Hillary Clinton`, a Democrat, in the Republican primaries): candidacies the nearest election
+    got wrong. Names and memberships are gathered once per document."""
+    names = {e.id: e.name.lower() for e in resolution.entities}
+    stems: dict[str, list[str]] = {}
+    for r in rels:
+        if r.predicate is Predicate.MEMBER_OF and names.get(r.object):
+            stems.setdefault(r.subject, []).append(re.sub(r"\s+party$|^the\s+", "", names[r.object]).rstrip("s"))
+    return {(r.subject, r.object) for r in rels
+            if r.predicate is Predicate.CANDIDATE_IN and r.subject in stems and "primar" in names.get(r.object, "")
+            and not any(stem and stem in names[r.object] for stem in stems[r.subject])}
 
 
 def _winner(s: Sentence) -> str | None:
@@ -416,9 +417,7 @@ def _flagged_candidates(s: Sentence) -> Iterator:
     """`presidential candidate X`, `candidates X and Y face off`, `X announces his candidacy`, `candidat X`:
     the cue right next to the person."""
     for ent in s.of_type(EntityType.PERSON):
-        before = s.text[max(0, ent.start - 80):ent.start]
-        after = s.text[ent.end:ent.end + 40]
-        if CUE_BEFORE.search(before) or CUE_AFTER.match(after):
+        if candidacy_cue(s.text, ent.start, ent.end):
             yield ent
 
 

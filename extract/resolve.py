@@ -18,7 +18,7 @@ from extract.ids import entity_id
 from extract.mentions import Parsed, RawSpan, SpanIndex
 from extract.names import given_names, keys, name_key, strip_title
 from extract.patterns import (
-    CUE_AFTER, CUE_BEFORE, NOT_PARTIES, PARTY_PATTERNS, PRIMARY_SIGNAL, ElectionMention, read_election,
+    NOT_PARTIES, PARTY_PATTERNS, PRIMARY_SIGNAL, ElectionMention, candidacy_cue, read_election,
 )
 from extract.persons import (
     CAPITALISED_RUN, COMMON_CAPITALISED, NOT_PERSON_WORD, ORG_HEAD, PERSON_APPOSITION, PERSON_PRONOUN_AFTER, PLACE_WORD,
@@ -41,9 +41,6 @@ _PARTY_AFTER = re.compile(
     r"(?:\s*\([A-Z]{2,}\))?\s*(?:['’]s\s+)?(?:(?:presidential|parliamentary|mayoral)\s+)?(?:party\b|candidate|nominee|"
     r"leader|chairman|chairwoman|(?:won|wins|took|takes|secured|secures|obtained)\s+\d|"
     r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}party\b)", re.I)
-# "a presidential runoff between BSP backed Rumen Radev, of the socialist opposition, and Tsetska Tsacheva"
-_RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round|face-off|showdown|élection|"
-                           r"scrutin|tour|match)\s+(?:[\w-]+\s+){0,2}?(?:between|entre)\b[^.;:!?]{0,130}$", re.I)
 # "voters elect X as their new president", "X is elected president", "X a été élue présidente"
 _ELECTED_TO_OFFICE = re.compile(
     r"\b(?:(?:re-?)?elect(?:s|ed)?|choose|chose|(?:ré)?élisent|(?:ré)?élit)\b[^.;:!?\n]{1,80}?\b(?:as|comme)\s+"
@@ -594,27 +591,25 @@ class _Resolver:
     # -- persons ------------------------------------------------------------------------------------
     def _cluster_persons(self, spans: list[RawSpan]) -> None:
         """Full names first; a bare surname joins the full name it ends (`Hamon` → `Benoît Hamon`)."""
-        spans = [s for s in spans if person_like(person_name(s.text))  # not "de la République", "Le roi"
-                 and not (self.doc.lang == "fr" and infinitive_first(person_name(s.text)))]
-        full = [s for s in spans if len(person_name(s.text).split()) > 1]
-        for span in full:
-            name = person_name(span.text)
-            self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
-        singles: dict[str, list[RawSpan]] = defaultdict(list)
-        for span in spans:
-            if len(person_name(span.text).split()) == 1:
-                singles[name_key(person_name(span.text))].append(span)
+        named = [(span, person_name(span.text)) for span in spans]
+        named = [(span, name) for span, name in named if person_like(name)  # not "de la République", "Le roi"
+                 and not (self.doc.lang == "fr" and infinitive_first(name))]
+        singles: dict[str, list[tuple[RawSpan, str]]] = defaultdict(list)
+        for span, name in named:
+            if " " in name:
+                self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
+            else:
+                singles[name_key(name)].append((span, name))
         for key, group in singles.items():
             target = self._person_ending_with(key)
+            name = group[0][1]
             if target is not None:
-                for span in group:
+                for span, _ in group:
                     self._add(span, target.id, target.type, target.name)
-            elif "-" in person_name(group[0].text) and person_name(group[0].text) in given_names():
+            elif "-" in name and name in given_names():
                 continue  # "Jean-Luc", "Marie-France": a compound given name alone names nobody in particular
-            elif len(group) > 1 and _plausible(person_name(group[0].text)) \
-                    and any(self._person_cue(span) for span in group):  # not "Toulouse", "Brexit" twice
-                name = person_name(group[0].text)
-                for span in group:
+            elif len(group) > 1 and _plausible(name) and any(self._person_cue(span) for span, _ in group):
+                for span, _ in group:  # a surname twice, once with a title or a speech verb (not "Toulouse")
                     self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
 
     def _person_cue(self, span: RawSpan) -> bool:
@@ -687,8 +682,7 @@ class _Resolver:
             if cluster.type is not EntityType.PERSON:
                 continue
             for m in cluster.mentions:
-                if CUE_BEFORE.search(text[max(0, m.start - 80):m.start]) or CUE_AFTER.match(text, m.end) \
-                        or _RACE_BETWEEN.search(text[max(0, m.start - 160):m.start]):
+                if candidacy_cue(text, m.start, m.end):
                     cluster.roles.add("candidate")
                     break
 
