@@ -1,6 +1,6 @@
 """`make eval`: precision, recall and F1 of the extractor on the annotated development set, vs spaCy alone.
 
-For every gold file under `evaluation/gold/{dev,heldout}/` whose document is present in `../shared/` (it is
+For every gold file under `evaluation/gold/{dev,heldout,heldout2}/` whose document is in `../shared/` (it is
 not shipped with the project: without it the run says so and exits 0), the document is read with
 `extract.readers.read_path` and run through
 
@@ -13,8 +13,8 @@ not shipped with the project: without it the run says so and exits 0), the docum
   per distinct name); it has no roles and no relations, so those rows score 0.
 
 Scores are document-level and micro-averaged (see `evaluation.scoring`), printed per split: `dev` (rule
-writers may read those documents; their misses are listed to guide the rules), `heldout` (aggregate scores
-only, never details) and both together. The numbers also go to a JSON file (default `out/eval/results.json`).
+writers may read those documents; their misses are listed to guide the rules), `heldout` and `heldout2`
+(aggregate scores only, never details), both held-out splits together, and all. The numbers also go to a JSON file (default `out/eval/results.json`).
 
     .venv/bin/python -m evaluation.evaluate [--no-misses] [--out FILE] [--shared DIR]
 """
