@@ -103,7 +103,7 @@ def _joint_vote(country: str | None, year: str | None) -> bool:
     """A country whose president and parliament are elected the same day, in what Wikipedia names a general
     election (`Kenyan general election, 2017`): its national vote word is "general" and both calendars hold
     the year. The Philippines name the presidential contest on its own."""
-    if not country or not year or not year.isdigit() or country in ("Philippine", "United States") \
+    if not country or not year or not year.isdigit() or country == "Philippine" \
             or parliament_kind(country) != "general":
         return False
     return in_calendar(country, "presidential election", int(year)) and in_calendar(country, "general election",
@@ -114,7 +114,7 @@ _MANY_AT_ONCE = {"regional election", "municipal election", "departmental electi
                  "local election"}
 # Regions among the "countries" of election names: one region's vote is singular (Catalan regional election)
 _REGIONS = {"Catalan", "Scottish", "Welsh", "Bavarian", "Quebec", "Basque", "Corsican", "Flemish", "Walloon",
-            "Kosovan", "Kurdish", "Northern Irish", "French Polynesian", "New Caledonian"}
+            "Kurdish", "Northern Irish", "French Polynesian", "New Caledonian"}
 
 
 def _tagged_name(country: str | None, kind: str, ctx: ElectionContext) -> str | None:
