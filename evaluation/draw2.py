@@ -42,18 +42,20 @@ COUNTRY_WORDS = {
 }
 
 
-def _pool(shared: Path, *, batch3: bool = False):
+def _pool(shared: Path, *, batch3: bool = False, batch4: bool = False, country_words=None):
     rows = list(csv.DictReader(open(shared / "corpus" / "manifest.csv", encoding="utf-8")))
     taken = {path.split("/")[-1] for _, path, *_ in split.SEEDS + split.CORPUS}
     if batch3:
         taken |= {path.split("/")[-1] for _, path, *_ in split.BATCH2}
+    if batch4:
+        taken |= {path.split("/")[-1] for _, path, *_ in split.BATCH3}
     rows = [r for r in rows if r["election"] == "1" and r["doc"].split("/")[-1] not in taken]
     pages: dict[str, list[str]] = {}
     for r in rows:
         if r["format"] != "event_page" or r["lang"] != "en" or int(r["bytes"]) < 700:
             continue
         slug = "-" + r["doc"].split("__", 1)[1].removesuffix(".md") + "-"
-        for country, words in COUNTRY_WORDS.items():
+        for country, words in (country_words or COUNTRY_WORDS).items():
             if any(f"-{w}-" in slug or f"-{w}s-" in slug for w in words):
                 pages.setdefault(country, []).append(r["doc"])
     articles = {lang: sorted(r["doc"] for r in rows if r["lang"] == lang and r["format"] == "article"
@@ -93,7 +95,54 @@ def draw3(shared: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
+SEED4 = 20170507  # second round of the French presidential election, 2017
+N4_COUNTRIES, N4_HELDOUT_PAGES = 16, 6
+N4_FR, N4_FR_HELDOUT = 10, 4
+N4_EN, N4_EN_HELDOUT = 6, 2
+
+# slug words of countries with no annotated document after the third batch (session four)
+COUNTRY_WORDS4 = {
+    "AR": ["argentina", "argentine"], "CL": ["chile", "chilean"], "EC": ["ecuador", "ecuadorian"],
+    "BO": ["bolivia", "bolivian"], "GT": ["guatemala", "guatemalan"], "HN": ["honduras", "honduran"],
+    "SV": ["salvador", "salvadoran"], "DO": ["dominican"], "UA": ["ukraine", "ukrainian"],
+    "BY": ["belarus", "belarusian"], "KZ": ["kazakhstan"], "KG": ["kyrgyzstan", "kyrgyz"],
+    "AZ": ["azerbaijan", "azerbaijani"], "RS": ["serbia", "serbian"], "ME": ["montenegro"],
+    "AL": ["albania", "albanian"], "BA": ["bosnia"], "CZ": ["czech"], "LT": ["lithuania", "lithuanian"],
+    "LV": ["latvia", "latvian"], "EE": ["estonia", "estonian"], "FI": ["finland", "finnish"],
+    "SE": ["sweden", "swedish"], "NO": ["norway", "norwegian"], "BE": ["belgium", "belgian"],
+    "IT": ["italy", "italian"], "PL": ["poland", "polish"], "CA": ["canada", "canadian"],
+    "IE": ["ireland", "irish"], "IS": ["iceland", "icelandic"], "RO": ["romania", "romanian"],
+    "SK": ["slovakia", "slovak"], "MD": ["moldova"], "AM": ["armenia"], "CY": ["cyprus", "cypriot"],
+    "ZM": ["zambia"], "MW": ["malawi"], "MZ": ["mozambique"], "ZW": ["zimbabwe"], "GH": ["ghana"],
+    "CI": ["ivory-coast", "ivorian"], "ML": ["mali"], "BF": ["burkina"], "NE": ["niger"], "TD": ["chad"],
+    "CM": ["cameroon"], "GA": ["gabon"], "RW": ["rwanda"], "ET": ["ethiopia"], "SO": ["somalia"],
+    "SD": ["sudan"], "DZ": ["algeria", "algerian"], "TN": ["tunisia", "tunisian"], "MA": ["morocco"],
+    "IQ": ["iraq", "iraqi"], "LB": ["lebanon", "lebanese"], "PK": ["pakistan", "pakistani"],
+    "AF": ["afghanistan", "afghan"], "BD": ["bangladesh"], "IN": ["india", "indian"],
+    "TH": ["thailand", "thai"], "KH": ["cambodia", "cambodian"], "MY": ["malaysia", "malaysian"],
+    "SG": ["singapore"], "LK": ["sri-lanka"], "MN": ["mongolia"], "IR": ["iran", "iranian"],
+    "CO": ["colombia", "colombian"], "FJ": ["fiji"], "PG": ["papua"],
+}
+
+
+def draw4(shared: Path) -> list[tuple[str, str, str, str]]:
+    """The fourth batch (session four): a third held-out split, `heldout3`, and more dev texts. Pages of
+    countries no earlier batch has a document of (`COUNTRY_WORDS4`), French and English articles, from the
+    same pool rules, none of the earlier batches' documents."""
+    pages, articles = _pool(shared, batch3=True, batch4=True, country_words=COUNTRY_WORDS4)
+    rng = random.Random(SEED4)
+    countries = rng.sample(sorted(pages), N4_COUNTRIES)
+    chosen = [(c, rng.choice(pages[c])) for c in countries]
+    held_pages = set(rng.sample(range(N4_COUNTRIES), N4_HELDOUT_PAGES))
+    out = [("heldout3" if i in held_pages else "dev", "en", c, doc) for i, (c, doc) in enumerate(chosen)]
+    for lang, n, n_held in (("fr", N4_FR, N4_FR_HELDOUT), ("en", N4_EN, N4_EN_HELDOUT)):
+        docs = rng.sample(articles[lang], n)
+        held = set(rng.sample(docs, n_held))
+        out += [("heldout3" if d in held else "dev", lang, "", d) for d in docs]
+    return out
+
+
 if __name__ == "__main__":
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
-    for row in draw(shared) + draw3(shared):
+    for row in draw(shared) + draw3(shared) + draw4(shared):
         print(*row, sep="\t")

@@ -1,6 +1,6 @@
 """`make eval`: precision, recall and F1 of the extractor on the annotated development set, vs spaCy alone.
 
-For every gold file under `evaluation/gold/{dev,heldout,heldout2}/` whose document is in `../shared/` (it is
+For every gold file under `evaluation/gold/{dev,heldout,heldout2,heldout3}/` whose document is in `../shared/` (it is
 not shipped with the project: without it the run says so and exits 0), the document is read with
 `extract.readers.read_path` and run through
 
@@ -13,8 +13,8 @@ not shipped with the project: without it the run says so and exits 0), the docum
   per distinct name); it has no roles and no relations, so those rows score 0.
 
 Scores are document-level and micro-averaged (see `evaluation.scoring`), printed per split: `dev` (rule
-writers may read those documents; their misses are listed to guide the rules), `heldout` and `heldout2`
-(aggregate scores only, never details), both held-out splits together, and all. The numbers also go to a JSON file (default `out/eval/results.json`).
+writers may read those documents; their misses are listed to guide the rules), `heldout`, `heldout2` and
+`heldout3` (aggregate scores only, never details), the first two held-out splits together, all three, and all. The numbers also go to a JSON file (default `out/eval/results.json`).
 
     .venv/bin/python -m evaluation.evaluate [--no-misses] [--out FILE] [--shared DIR]
 """
@@ -40,7 +40,7 @@ from evaluation.scoring import (  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = Path(__file__).resolve().parent / "gold"
-SPLITS = ("dev", "heldout", "heldout2")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
 BASELINE_LABELS = {
     "en": {"PERSON": "PERSON", "ORG": "PARTY", "NORP": "PARTY", "EVENT": "ELECTION"},
     "fr": {"PER": "PERSON", "ORG": "PARTY"},
@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"documents": {}, "timings": timings, "splits": {}}
     groups = {split: [s for s in scored if s[0].split == split] for split in SPLITS}
     groups["heldout, both batches"] = groups["heldout"] + groups["heldout2"]
+    groups["heldout, all three"] = groups["heldout, both batches"] + groups["heldout3"]
     groups["all"] = scored
     for split, items in groups.items():
         if not items:

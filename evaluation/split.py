@@ -333,10 +333,110 @@ BATCH3 = [
        'h-of-gilets-jaunes-protests.txt', 'en', '', 'dev'),
 ]
 
+# The fourth batch (session four): drawn by `evaluation.draw2.draw4` (seed 20170507); a third held-out split.
+BATCH4 = [
+    ('cep_mn_2017-07-07_battulga-khaltmaa-opposition',
+     _C + '2017-07-07__battulga-khaltmaa-of-the-opposition-democratic-party-dp-is-elected-presi'
+       'dent-of-mongolia-in-the-second-round-defeating-former-prime-minister.md', 'en', 'MN', 'dev'),
+    ('cep_lt_2016-10-23_voters-head-polls',
+     _C + '2016-10-23__voters-head-to-the-polls-in-second-round-elections-in-constituencies-whe'
+       're-no-candidate-won-over-50-percent-on-october-9-with-the-lithuanian.md', 'en', 'LT', 'dev'),
+    ('cep_kh_2017-06-04_voters-cast-ballots',
+     _C + '2017-06-04__voters-cast-ballots-to-select-representatives-for-rural-and-urban-cambod'
+       'ian-precincts-from-nationwide-94-595-candidates-for-11-572-council-s.md', 'en', 'KH', 'dev'),
+    ('cep_rs_2016-03-04_serbian-president-tomislav',
+     _C + '2016-03-04__serbian-president-tomislav-nikolic-at-the-request-of-serbian-prime-minis'
+       'ter-aleksandar-vucic-dissolves-serbia-s-parliament-and-calls-for-ear.md', 'en', 'RS', 'dev'),
+    ('cep_lk_2015-08-17_voters-lanka-polls',
+     _C + '2015-08-17__voters-in-sri-lanka-go-to-the-polls-for-a-general-election-with-the-ruli'
+       'ng-united-national-party-holding-on-to-power.md', 'en', 'LK', 'dev'),
+    ('cep_ua_2016-03-30_ukrainian-parliament-votes',
+     _C + '2016-03-30__the-ukrainian-parliament-votes-to-ban-all-russian-films-released-after-j'
+       'anuary-1-2014-saying-the-move-is-aimed-at-improving-national-securit.md', 'en', 'UA', 'dev'),
+    ('cep_kz_2015-04-27_organization-security-operation',
+     _C + '2015-04-27__the-organization-for-security-and-co-operation-in-europe-reports-that-th'
+       'e-voters-in-the-presidential-elections-in-kazakhstan-had-a-limited-c.md', 'en', 'KZ', 'heldout3'),
+    ('cep_cl_2018-03-11_sebastian-pinera-takes',
+     _C + '2018-03-11__sebastian-pinera-takes-office-for-the-second-time-as-president-of-chile.'
+       'md', 'en', 'CL', 'heldout3'),
+    ('cep_cz_2017-12-07_european-commission-orders',
+     _C + '2017-12-07__the-european-commission-orders-poland-the-czech-republic-and-hungary-to-'
+       'court-over-their-refusal-to-incorporate-more-refugees-this-is-the-th.md', 'en', 'CZ', 'heldout3'),
+    ('cep_ne_2016-03-20_election-begins-niger',
+     _C + '2016-03-20__a-run-off-election-begins-in-niger-with-current-president-mahamadou-isso'
+       'ufou-highly-favored-to-win-as-his-main-opponent-hama-amadou-who-was.md', 'en', 'NE', 'dev'),
+    ('cep_pl_2018-02-07_european-parliament-votes',
+     _C + '2018-02-07__the-european-parliament-votes-447196-to-dismiss-ryszard-czarnecki-pis-as'
+       '-one-of-its-14-vice-presidents-for-calling-fellow-polish-parliamenta.md', 'en', 'PL', 'dev'),
+    ('cep_iq_2018-05-01_muntadhar-zaidi-iraqi',
+     _C + '2018-05-01__muntadhar-al-zaidi-the-iraqi-journalist-who-threw-his-shoes-at-george-w-'
+       'bush-in-2008-will-run-for-iraqi-parliament.md', 'en', 'IQ', 'dev'),
+    ('cep_be_2016-06-25_diplomats-from-germany',
+     _C + '2016-06-25__diplomats-from-germany-france-italy-the-netherlands-belgium-and-luxembou'
+       'rg-meet-in-berlin-to-discuss-the-consequences-of-the-united-kingdom.md', 'en', 'BE', 'heldout3'),
+    ('cep_pg_2017-08-02_parliament-papua-guinea',
+     _C + '2017-08-02__the-parliament-of-papua-new-guinea-re-elects-peter-o-neill-as-prime-mini'
+       'ster-ending-a-chaotic-election-campaign-marred-by-violence-which-ana.md', 'en', 'PG', 'heldout3'),
+    ('cep_my_2018-05-10_mahathir-mohamad-sworn',
+     _C + '2018-05-10__mahathir-mohamad-is-sworn-in-as-the-7th-prime-minister-of-malaysia-after'
+       '-leading-the-opposition-pakatan-harapan-coalition-to-victory-in-the.md', 'en', 'MY', 'heldout3'),
+    ('cep_af_2018-10-20_after-delay-three',
+     _C + '2018-10-20__after-a-delay-of-three-years-voters-in-afghanistan-head-to-the-polls-to-'
+       'elect-members-of-the-nation-s-parliament-the-election-is-marred-by-v.md', 'en', 'AF', 'dev'),
+    ('art_fr_2016-03-10_legion-honneur-francaise',
+     _A + '2016-03-10__akinarticle_web_articles__legion-d-honneur-francaise-al-baghdadi-depose-'
+       'son-dossier-de-candidature.txt', 'fr', '', 'dev'),
+    ('art_fr_2017-03-11_quand-emmanuel-macron',
+     _A + '2017-03-11__akinarticle_web_articles__quand-emmanuel-macron-voulait-etre-de-droite.t'
+       'xt', 'fr', '', 'heldout3'),
+    ('art_fr_2016-05-16_venezuela-maduro-ordonne',
+     _A + '2016-05-16__akinarticle_web_articles__venezuela-maduro-ordonne-la-saisie-des-usines.'
+       'txt', 'fr', '', 'dev'),
+    ('art_fr_2015-12-01_programme-marine-incongruites',
+     _A + '2015-12-01__akinarticle_web_articles__le-programme-de-marine-le-pen-et-ses-incongrui'
+       'tes.txt', 'fr', '', 'dev'),
+    ('art_fr_2017-04-30_vendre-peau-lourse',
+     _A + '2017-04-30__akinarticle_web_articles__ne-pas-vendre-la-peau-de-lourse.txt', 'fr', '', 'heldout3'),
+    ('art_fr_2017-05-18_culture-secret-papier',
+     _A + '2017-05-18__akinarticle_web_articles__culture-du-secret-et-papier-glace-la-communica'
+       'tion-selon-macron.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-04_recul-pour-sortir',
+     _A + '2018-12-04__gilets_jaunes_multilingual__un-recul-pour-sortir-de-la-crise-des-gilets-'
+       'jaunes-le-premier-ministre-fra.txt', 'fr', '', 'heldout3'),
+    ('art_fr_2018-07-17_maire-paris-anne',
+     _A + '2018-07-17__akinarticle_web_articles__la-maire-de-paris-anne-hidalgo-reflechit-a-une'
+       '-police-municipale-armee.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-11-22_centaine-affiches-mises',
+     _A + '2018-11-22__gilets_jaunes_multilingual__une-centaine-d-affiches-mises-en-place-cette'
+       '-semaine-par-la-ville-de-strasbourg.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-16_gouvernement-francais-esperait',
+     _A + '2018-12-16__gilets_jaunes_multilingual__le-gouvernement-francais-esperait-dimanche-q'
+       'ue-la-forte-baisse-de-la-mobilisatio.txt', 'fr', '', 'heldout3'),
+    ('art_en_2016-09-25_debate-commission-stuns',
+     _A + '2016-09-25__fakenewsnet_realnews_2016__debate-commission-stuns-journalists-by-siding'
+       '-with-trump-fact-checking-is-out-of.txt', 'en', '', 'heldout3'),
+    ('art_en_2016-09-23_senate-dems-move',
+     _A + '2016-09-23__fakenewsnet_realnews_2016__senate-dems-move-to-force-trump-to-release-hi'
+       's-tax-returns.txt', 'en', '', 'dev'),
+    ('art_en_2016-09-22_arent-points-ahead',
+     _A + '2016-09-22__fakenewsnet_realnews_2016__why-arent-i-50-points-ahead-'
+       'eagle-rising.txt', 'en', '', 'dev'),
+    ('art_en_2018-11-16_revolt-over-high',
+     _A + '2018-11-16__gilets_jaunes_multilingual__revolt-over-high-fuel-prices-threatens-to-pa'
+       'ralyse-france.txt', 'en', '', 'heldout3'),
+    ('art_en_2016-09-20_inmate-dead-from',
+     _A + '2016-09-20__fakenewsnet_realnews_2016__inmate-dead-from-alleged-mistreatment-in-jail'
+       '-run-by-infamous-pro-trump-sheriff.txt', 'en', '', 'dev'),
+    ('art_en_2018-12-09_pressure-builds-delay',
+     _A + '2018-12-09__gilets_jaunes_multilingual__pressure-builds-on-may-to-delay-brexit-deal-'
+       'vote.txt', 'en', '', 'dev'),
+]
+
+
 
 def assignment() -> dict[str, str]:
-    """gold name -> "dev" | "heldout" | "heldout2": per language, a fixed-seed sample of the first corpus
-    documents is held out; the later batches carry their split.
+    """gold name -> "dev" | "heldout" | "heldout2" | "heldout3": per language, a fixed-seed sample of the first
+    corpus    documents is held out; the later batches carry their split.
 
     Languages are drawn in sorted order ("en", then "fr") from one generator, each from its sorted names.
     """
@@ -346,11 +446,11 @@ def assignment() -> dict[str, str]:
         names = sorted(name for name, _, doc_lang, _ in CORPUS if doc_lang == lang)
         held = set(rng.sample(names, HELDOUT_PER_LANG[lang]))
         split.update({name: "heldout" if name in held else "dev" for name in names})
-    split.update({name: which for name, _, _, _, which in BATCH2 + BATCH3})
+    split.update({name: which for name, _, _, _, which in BATCH2 + BATCH3 + BATCH4})
     return split
 
 
 if __name__ == "__main__":
     split = assignment()
-    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2 + BATCH3]:
+    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2 + BATCH3 + BATCH4]:
         print(f"{split[name]:8} {lang} {country or '--'} {name}")

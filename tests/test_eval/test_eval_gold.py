@@ -32,7 +32,7 @@ def test_the_set_is_large_enough_bilingual_and_split():
     langs = Counter(d.lang for d in docs)
     assert langs["fr"] * 3 >= len(docs)
     assert len({d.country for d in docs}) >= 6
-    for split in ("heldout", "heldout2"):
+    for split in ("heldout", "heldout2", "heldout3"):
         held = [d for d in docs if d.split == split]
         assert len(held) >= 12 and {d.lang for d in held} == {"en", "fr"}
     assert sum(d.path.startswith("seeds/") for d in docs) == 4
@@ -49,7 +49,8 @@ def test_the_split_is_the_recorded_random_draw():
 def test_gold_file_is_consistent(file):
     data = json.loads(file.read_text(encoding="utf-8"))
     info = {n: (p, lang, c) for n, p, lang, c in split_module.SEEDS + split_module.CORPUS}
-    info.update({n: (p, lang, c) for n, p, lang, c, _ in split_module.BATCH2 + split_module.BATCH3})
+    info.update({n: (p, lang, c) for n, p, lang, c, _ in split_module.BATCH2 + split_module.BATCH3
+                 + split_module.BATCH4})
     path, lang, country = info[file.stem]
     assert (data["path"], data["lang"], data["split"]) == (path, lang, file.parent.name)
     # an article's country is the annotator's reading of it; a page's was fixed by the draw
