@@ -50,12 +50,14 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
     """
     if m.bare or m.kind is None:
         return ()
-    country = m.country or _country_before(ctx.before) or _us_by_party(m, ctx) or _country_near(ctx) \
-        or ctx.country
+    country = m.country or _country_before(ctx.before) or _country_in_phrase(ctx.before) or _us_by_party(m, ctx) \
+        or _country_near(ctx) or ctx.country
     kind = _kind(m.kind or "election", country, ctx)
     if kind == "primary":
         return _primary(m, country, ctx)
     year = _year(m, country, kind, ctx)
+    if kind == "election" and country and year and year.isdigit():
+        kind = _national_kind(country, int(year)) or kind  # "the Haitian election" of 2016: its presidential one
     if kind == "by-election":
         return (f"{m.place} by-election, {year}",) if year else (f"{m.place} by-election",)
     if kind == "leadership election":
@@ -69,12 +71,22 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
         return _with_year(f"{m.place} {kind}", year)
     if m.place and m.kind in _SUBNATIONAL_KINDS and _SUBNATIONAL.search(ctx.sentence):
         return _with_year(f"{m.place} {m.kind}", year or (ctx.reference or "")[:4] or None)  # Alberta general election
+    if kind == "European Parliament election":
+        return _with_year(kind, year)  # one election of the Union, whichever country's campaign the text follows
     if kind == "midterm election" and country == "United States":
         return _with_year("United States elections", year)  # the midterms: Wikipedia's "United States elections"
     # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
     plural = "s" if kind in _MANY_AT_ONCE and country and country not in _REGIONS else ""
+    if not country and m.place and kind in _PARLIAMENTARY | {"presidential election"}:
+        country = m.place  # "the Curaçao general election": a place our tables do not know names its own vote
     base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]
     return _with_year(_tagged_name(country, kind, ctx) or base, year)
+
+
+def _national_kind(country: str, year: int) -> str | None:
+    """The one national vote a country's calendar holds in `year` (presidential or parliament), if only one."""
+    kinds = [k for k in ("presidential election", f"{parliament_kind(country)} election") if in_calendar(country, k, year)]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def _month_if_twice(country: str | None, kind: str, year: str | None, m: ElectionMention,
@@ -138,6 +150,16 @@ def _country_before(before: str) -> str | None:
     """`Venezuela's presidential election`, `France's upcoming presidential election`."""
     m = _POSSESSIVE_COUNTRY.search(before)
     return country_of(m.group(1), adjective=False) if m else None
+
+
+_PHRASE_RUN = re.compile(r"\b([A-Z][\w.-]*)(?:\s+[A-Z][\w.’'-]*){1,4}\s+$")
+
+
+def _country_in_phrase(before: str) -> str | None:
+    """`French National Front presidential candidate`: a demonym opening the run of capitalised words right
+    before the phrase is its country, whatever other countries the sentence names."""
+    m = _PHRASE_RUN.search(before)
+    return country_of(m.group(1)) if m else None
 
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.’'-]*")
@@ -221,7 +243,7 @@ _RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
 
 def _primary(m: ElectionMention, country: str | None, ctx: ElectionContext) -> tuple[str, ...]:
     camp = (m.camp or "").strip()
-    us_camp = _US_CAMPS.get(camp.lower())
+    us_camp = _US_CAMPS.get(camp.lower()) or (_sentence_camp(ctx.sentence) if m.place else None)
     if country == "United States" or (us_camp and country is None):
         if not us_camp:
             return ()  # "the Missouri primary": whose primary the sentence does not say
@@ -239,6 +261,16 @@ def _primary(m: ElectionMention, country: str | None, ctx: ElectionContext) -> t
         return ()
     first = _with_year(names[0][:1].upper() + names[0][1:], year)
     return tuple(dict.fromkeys([*first, *names[1:]]))
+
+
+_US_CAMP_WORD = re.compile(r"\b(Democrat(?:ic|s)?|Republicans?|GOP)\b")
+
+
+def _sentence_camp(sentence: str) -> str | None:
+    """`Republican Party voters hold the Nevada caucuses`: a state's primary whose party only its sentence
+    says (one party, named once or more; none when the sentence names both)."""
+    camps = {_US_CAMPS[w.lower().rstrip("s")] for w in _US_CAMP_WORD.findall(sentence)}
+    return camps.pop() if len(camps) == 1 else None
 
 
 def _party_words(camp: str) -> str:

@@ -22,6 +22,8 @@ TITLES = frozenset({
     "senator", "sen", "rep", "gov", "governor", "prime", "minister", "chancellor", "président", "présidente", "madame",
     "monsieur", "former", "candidate", "candidat", "leader", "mayor", "maire", "député",
     "deputy", "secretary", "general", "king", "queen", "prince", "ex", "rival", "nominee", "emperor", "empress",
+    "vice", "vice-president", "vice-président", "vice-présidente", "artist", "actor", "actress", "singer",
+    "author", "writer", "economist", "professor", "prof", "activist", "journalist", "photographer",
 })
 
 

@@ -33,6 +33,8 @@ _CAMP_EN = (r"Democratic|Republican|Socialist|Labour|Conservative|Liberal|Libert
 _CAMP_RE = re.compile(_CAMP_EN)
 _WHAT_EN = (r"(?i:by-elections?|elections?|primar(?:y|ies)|run-?offs?|caucus(?:es)?|referend(?:um|a)|polls?|"
             r"race|contest|campaign|debate|bid|vote|ballot)")
+# "a parliamentary vote on military action", "a national ballot over the bill": a vote on a motion, no election
+_MOTION = r"(?:(?<=[Vv]ote)|(?<=[Bb]allot))\s+(?:on|over|to\s+(?!elect\b))\b"
 _WHEN_EN = (r"(?:(?P<rel>(?:next|last|this)\s+(?:year|month|week)['’]s)\s+)?"
             r"(?:(?P<when>last|previous|next|upcoming|coming|forthcoming)\s+)?")
 _FR_KIND = (r"présidentielles?|législatives?|municipales?|régionales?|européennes?|départementales?|"
@@ -44,7 +46,7 @@ _FR_WHEN = r"(?:(?P<when>prochaines?|dernières?|précédentes?|futures?)\s+)?"
 _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
     # 2017 French presidential election, the last general election, next year's presidential election
     re.compile(rf"\b{_WHEN_EN}(?:(?P<y1>{_YEAR})\s+)?(?:(?P<adj>{_ADJ})\s+)?(?:(?P<camp>{_CAMP_EN})\s+(?:Party\s+)?)?"
-               rf"(?P<kind>{_KIND_EN}|presidential\s+primary)\s+(?P<what>{_WHAT_EN})\b(?:,?\s+(?P<y2>{_YEAR})\b)?"
+               rf"(?P<kind>{_KIND_EN}|presidential\s+primary)\s+(?P<what>{_WHAT_EN})\b(?!{_MOTION})(?:,?\s+(?P<y2>{_YEAR})\b)?"
                rf"(?:\s+in\s+(?:the\s+)?(?P<where>{_CAP}(?:\s+{_CAP}){{0,2}}))?"),
     # the 2016 U.S. election, Haitian elections (a country and the word election)
     re.compile(rf"\b(?:(?P<y1>{_YEAR})\s+)?(?P<adj>{_COUNTRY_ADJ})\s+(?P<what>(?i:elections?))\b"),

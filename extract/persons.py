@@ -12,7 +12,7 @@ import re
 
 from extract.countries import country_of
 from extract.mentions import RawSpan
-from extract.names import TITLES, given_names, strip_title
+from extract.names import TITLES, given_names, strip_accents, strip_title
 
 __all__ = [
     "ORG_HEAD", "TITLE_BEFORE", "SPEECH_AFTER", "NOT_PERSON_WORD", "PLACE_WORD", "SHARED_SURNAME", "SURNAME_LIST",
@@ -48,7 +48,7 @@ NOT_PERSON_WORD = re.compile(
     r"Université|Heart|Award|Prize|Prix|Arabia|Nova|Labs?|Emploi|Décodex|Haram|International|Holdings|Airlines|"
     r"Motors|Pharmaceuticals|Industries|Company|Raya|Mining|Resources|Energy|Petroleum|Oil|Capital|Partners|"
     r"Media|Sports|Records|Studios|Pictures|Entertainment|Obs|Observateur|Figaro|Parisien|Libération|Echos|"
-    r"Nouvel)\b")
+    r"Nouvel|Caucus)\b")
 PLACE_WORD = re.compile(
     r"\b(?:Governorate|Province|Provincia|Prefecture|Hauptbahnhof|Bahnhof|Station|Gare|Airport|Aéroport|Street|"
     r"Avenue|Boulevard|Square|Place|Bridge|Pont|County|District|Region|Région|Island|Islands|Valley|Mount|"
@@ -88,7 +88,7 @@ PERSON_PRONOUN_AFTER = re.compile(
     r"himself|herself|sa|son|ses)\b|^\s*,\s+(?:who|qui)\s+(?:\w+\s+){0,3}(?:his|her|he|she|il|elle)\b")
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?\"'“”«»()[]")
+    text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?\"'’“”«»()[]")
     if len(text.split()) > 1:
         text = re.sub(r"^(?:(?:the|The|la|La|les|Les)\s+|[lL]['’]\s*)", "", text)
     return re.sub(r"(?:'s|’s)$", "", text).strip()
@@ -102,13 +102,18 @@ def person_name(text: str) -> str:
     name = strip_title(clean_name(re.sub(r"\s*[\]*_|]+\s*", " ", text)))
     words = name.split()
     if len(words) >= 3 and (words[0].isupper() and len(words[0]) > 1 and not words[1].isupper()
-                            or country_of(words[0], adjective=False)):
+                            or country_of(words[0], adjective=False)
+                            or (strip_accents(words[0]) in _MINISTRIES and words[1] in given_names())):
         words = words[1:]
     while len(words) >= 3 and words[-1] in NOT_NAME_TAIL:
         words = words[:-1]
     return " ".join(words) or name
 
 
+# "le ministre de l'Economie Bruno Le Maire": the ministry's name the model read into the person's
+_MINISTRIES = {"Economie", "Interieur", "Finances", "Justice", "Defense", "Education", "Travail", "Sante",
+               "Culture", "Agriculture", "Environnement", "Budget", "Ecologie", "Logement", "Transports",
+               "Armees", "Industrie", "Commerce", "Emploi", "Solidarites", "Outre-mer", "Affaires"}
 NOT_NAME_TAIL = {"Administration", "Foundation", "Campaign", "Doctrine", "Era", "Presidency", "Government",
                   "Cabinet", "Show", "Center", "Centre"}
 NAME_PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos", "das",

@@ -124,6 +124,9 @@ _TOTAL_BEFORE = re.compile(r"\b(?:of|out of|sur)\s+(?:the\s+|les\s+)?$|\bmajorit
 _PART_OF = re.compile(r"\s*(?:of|out of|sur)\s+(?:the\s+|les\s+)?\d+\s+(seats|sièges)\b", re.I)
 _THRESHOLD = re.compile(r"\b(threshold|requirement|seuil|minimum|quorum|turnout|participation|abstention|needed|"
                         r"required|necessary|nécessaires?)\b", re.I)
+# "since no candidate gained at least 40 percent": a bar nobody reached, no one's result
+_NO_ONE = re.compile(r"\b(?:no|neither)\s+(?:\w+\s+)?(?:candidate|party|list|one)\b[^.;]*$|\bnobody\b[^.;]*$|"
+                     r"\baucun(?:e)?\s+(?:des\s+)?(?:candidat|parti|liste)\w*\b[^.;]*$", re.I)
 _BOUND = re.compile(r"\b(?:below|under|at most|moins de|au-dessous de)\s*$", re.I)
 
 
@@ -324,7 +327,8 @@ def _is_margin(m: re.Match, text: str) -> bool:
     """A lead, a margin, a point change or a legal threshold is not a share of the vote."""
     before = text[max(0, m.start() - 40):m.start()]
     return bool(_MARGIN_BEFORE.search(before) or _MARGIN_AFTER.match(text, m.end()) or _BOUND.search(before)
-                or _THRESHOLD.search(text[max(0, m.start() - 60):m.end() + 30]))
+                or _THRESHOLD.search(text[max(0, m.start() - 60):m.end() + 30])
+                or _NO_ONE.search(text[max(0, m.start() - 60):m.start()]))
 
 
 def _share(m: re.Match, text: str) -> tuple[float | None, Unit | None]:

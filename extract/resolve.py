@@ -57,7 +57,7 @@ _RESULT_WORDS = re.compile(r"\d\s*(?:%|pour cent|percent)|remport|gagn|victoire|
                            r"\bvictory\b|\bbeat|\bdefeat|battu|\bqualifi", re.I)
 # Bodies a party pattern's word (`Congress`, `League`, `Union`) can hide: a chamber, the police, a court.
 _NOT_PARTY_BODY = re.compile(r"\b(?:Chamber|Police|Parliament|Assembly|Court|Council|Commission|Ministry|"
-                             r"Senate|Protective|Chambre|Assemblée|Conseil)\b")
+                             r"Senate|Protective|Chambre|Assemblée|Conseil|Caucus)\b")
 _PARTY_ADJECTIVES_FR = {"socialiste": "socialist", "frontiste": "front national", "communiste": "communist",
                         "insoumi": "insoumis", "insoumise": "insoumis"}
 _PARTY_ADJECTIVES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
@@ -118,12 +118,14 @@ class _Resolver:
                 self._place(span)
         self._bare_elections(bare)
         self._implied_elections()
+        self._merge_generic_elections()
         self._cluster_persons(persons)
         self._surname_lists()
         self._shared_surnames()
         self._acronym_mentions()
         self._surnames_mistyped()
         self._surname_mentions()
+        self._us_party_letters()
         self._candidate_roles()
         entities = tuple(self._entity(c) for c in sorted(self.clusters.values(), key=lambda c: c.id))
         return Resolution(entities=entities, by_offset=self.by_offset)
@@ -134,6 +136,7 @@ class _Resolver:
         skip = SpanIndex((m.start(), m.end()) for m in _BOILERPLATE.finditer(self.doc.text))
         listed = SpanIndex((m.start(1), m.end(1)) for m in SURNAME_LIST.finditer(self.doc.text))
         given = {(m.start("given"), m.end("given")) for m in SHARED_SURNAME.finditer(self.doc.text)}
+        surnames = {s.text.split()[-1] for s in self.parsed.spans if s.label == "PERSON" and " " in s.text}
         out = []
         for span in self.parsed.spans:
             if skip.overlaps(span.start, span.end) or (span.label != "PERSON" and (
@@ -144,8 +147,11 @@ class _Resolver:
             if span.label in ("ORG", "PLACE", "NORP") and not span.ent_id and given_name_first(span.text):
                 span = RawSpan(span.text, span.start, span.end, "PERSON")  # "Miro Cerar" read as an organisation
             if span.label == "PERSON" and not span.ent_id:
-                if country_of(span.text, adjective=False):
-                    span = RawSpan(span.text, span.start, span.end, "PLACE")
+                core = " ".join(w for w in person_name(span.text).split() if not w.isupper())
+                if country_of(span.text, adjective=False) or (core and country_of(core, adjective=False)) \
+                        or (country_of(clean_name(span.text)) == clean_name(span.text)
+                            and clean_name(span.text) not in surnames):  # "Sri Lankan", not Mark Cuban's "Cuban"
+                    span = RawSpan(span.text, span.start, span.end, "PLACE")  # "Burkina Faso's", "PRESS Brazil"
                 elif NOT_PERSON_WORD.search(span.text):  # "Al Jazeera", "BBC News", "Akerman LLP"
                     span = RawSpan(span.text, span.start, span.end, "ORG")
                 elif PLACE_WORD.search(span.text):  # "Quneitra Governorate", "München Hauptbahnhof"
@@ -456,8 +462,45 @@ class _Resolver:
                 self._add(span, *scheduled)  # "à trois mois de l'élection" in a primary's coverage: the vote itself
             elif target is not None:
                 self._add(span, target.id, target.type, target.name)
-            elif (tagged := self._tag_election(span) or self._scheduled_election(span)) is not None:
+            elif (tagged := self._tag_election(span) or self._scheduled_election(span)
+                  or self._leadership_of_party(span)) is not None:
                 self._add(span, *tagged)
+
+    def _leadership_of_party(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
+        """`wins the leadership contest` with no contest named: the leadership election of the party its sentence
+        names, else of the one party the document names."""
+        if (read_election(span.text, self.doc.lang).bare or "").lower() != "leadership":
+            return None
+        start, end = self._sentence_at(span.start)
+        parties = {c.id: c for c in self.clusters.values() if c.type is EntityType.PARTY}
+        near = [c for c in parties.values() if any(start <= m.start < end for m in c.mentions)]
+        chosen = near if near else list(parties.values())
+        if len(chosen) != 1:
+            return None
+        names = election_names(ElectionMention(kind="leadership election", camp=chosen[0].name), self._context(span))
+        return self._known_election(names) if names else None
+
+    def _merge_generic_elections(self) -> None:
+        """`the Haitian election` beside `a presidential election` of Haiti: a country's election of no kind is
+        the one election of a kind the document names for that country and year."""
+        for generic in [c for c in self.clusters.values() if c.type is EntityType.ELECTION]:
+            m = _GENERIC_ELECTION.match(generic.name)
+            if not m:
+                continue
+            country, year = m.group(1), m.group(2)
+            if country_of(country) != country:
+                continue  # "Haitian presidential election, 2016" is no generic one
+            same = [c for c in self.clusters.values() if c is not generic and c.type is EntityType.ELECTION
+                    and c.name.startswith(country + " ") and c.name.endswith(year)
+                    and _election_kind(c.name) == "election" and "referendum" not in c.name]
+            if len(same) != 1:
+                continue
+            target = same[0]
+            target.forms.update(generic.forms)
+            target.mentions.extend(generic.mentions)
+            for mention in generic.mentions:
+                self.by_offset[(mention.start, mention.end)] = target.id
+            del self.clusters[generic.id]
 
     def _implied_elections(self) -> None:
         """`Voters in Mexico elect Andrés Manuel López Obrador as their new president`, `X est élue présidente`:
@@ -663,6 +706,21 @@ class _Resolver:
                     return cluster
         return None
 
+    def _us_party_letters(self) -> None:
+        """`Ron Wyden (D-Ore.)`, `Ted Cruz (R-Texas)`: the party letter of an American politician is a mention
+        of that party (so `member_of` follows, as for `Manuel Valls (PS)`)."""
+        if self.doc.lang != "en":
+            return
+        person_ends = {m.end for c in self.clusters.values() if c.type is EntityType.PERSON for m in c.mentions}
+        for m in _US_PARTY_LETTER.finditer(self.doc.text):
+            if m.start() - 1 not in person_ends and m.start() not in person_ends:
+                continue
+            span = RawSpan(m.group(1), m.start(1), m.end(1), "PARTY")
+            gid = self._lookup(RawSpan(_US_PARTY_LETTERS[m.group(1)], 0, 0, "PARTY"), ("PARTY",))
+            if gid and (span.start, span.end) not in self.by_offset:
+                entry = self.entries[gid]
+                self._add(span, entry.id, entry.type, entry.name)
+
     # -- bookkeeping --------------------------------------------------------------------------------
     def _add(self, span: RawSpan, eid: str, etype: EntityType, name: str) -> None:
         cluster = self.clusters.get(eid)
@@ -693,6 +751,11 @@ class _Resolver:
         mentions = tuple(sorted(cluster.mentions, key=lambda m: (m.start, m.end)))
         return Entity(id=cluster.id, name=name, type=cluster.type, roles=tuple(sorted(cluster.roles)),
                       aliases=aliases, mentions=mentions)
+
+
+_US_PARTY_LETTERS = {"D": "Democratic Party", "R": "Republican Party"}
+_US_PARTY_LETTER = re.compile(r"\(([DR])[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
+_GENERIC_ELECTION = re.compile(r"^(.+?) elections?, ((?:19|20)\d\d)$")
 
 
 def _plausible(name: str) -> bool:

@@ -4,7 +4,6 @@ sentences are written for the tests."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 import spacy
@@ -16,46 +15,9 @@ from extract.errors import GazetteerError
 from extract.gazetteer import load_gazetteer
 from extract.mentions import Parsed, RawSpan
 from extract.patterns import read_election
-from extract.records import Document, DocKind, EntityType, EventKind, RelatedLink, Segment
-from extract.relations import find_relations
+from extract.records import EntityType, EventKind, RelatedLink, Segment
 from extract.resolve import resolve
-
-GAZ = load_gazetteer()
-_MARK = re.compile(r"\[([^\]]+)\]\((PERSON|PARTY|ELECTION|PLACE|ORG|NORP)\)")
-
-
-def parse(marked: str, *, lang: str = "en", date: str = "2016-05-23", related: tuple[RelatedLink, ...] = (),
-          segments: tuple[Segment, ...] = ()) -> tuple[Parsed, Document]:
-    """A parse from marked text: entities in brackets, one sentence per line (or per '. ')."""
-    text, spans, pos = "", [], 0
-    for m in _MARK.finditer(marked):
-        text += marked[pos:m.start()]
-        spans.append(RawSpan(m.group(1), len(text), len(text) + len(m.group(1)), m.group(2)))
-        text += m.group(1)
-        pos = m.end()
-    text += marked[pos:]
-    sentences, start = [], 0
-    for m in re.finditer(r"(?<=[.!?])\s+", text):
-        sentences.append((start, m.start()))
-        start = m.end()
-    sentences.append((start, len(text)))
-    document = Document(doc_id="t", source_path="t.txt", kind=DocKind.ARTICLE, text=text, raw=text, lang=lang,
-                        date=date, date_precision="day", related=related,
-                        segments=segments or (Segment(0, len(text), EventKind.PAGE, 0, date),))
-    return Parsed(sentences=tuple(sentences), spans=tuple(spans), values=()), document
-
-
-def extract(marked: str, **kw):
-    parsed, document = parse(marked, **kw)
-    resolution = resolve(parsed, document, GAZ)
-    relations = find_relations(parsed, document, resolution)
-    names = {e.id: e.name for e in resolution.entities}
-    rels = {(names[r.subject], str(r.predicate), names[r.object], r.value) for r in relations}
-    return resolution, rels
-
-
-def triples(rels) -> set[tuple[str, str, str]]:
-    return {(s, p, o) for s, p, o, _ in rels}
+from marked import GAZ, extract, name, parse, triples  # noqa: F401  (helpers shared by the rule tests)
 
 
 # -- countries and calendars ------------------------------------------------------------------------------
@@ -116,10 +78,6 @@ def test_governor_of_something_else_is_no_election():
 
 
 # -- canonical names --------------------------------------------------------------------------------------
-
-def name(text: str, country: str | None = None, reference: str = "2016-05-23", **kw) -> str:
-    return election_names(read_election(text), ElectionContext(country, reference, **kw))[0]
-
 
 @pytest.mark.parametrize("text,country,reference,expected", [
     ("la présidentielle", "French", "2015-10-22", "French presidential election, 2017"),  # calendar, not 2015
