@@ -51,7 +51,9 @@ class ElectionRules:
                      if not _ELECTION_BODY_AFTER.match(text, s.end_char)]
         persons = SpanIndex((e.start, e.end) for e in doc.ents if e.label_ in ("PERSON", "PER"))
         parties = (self._after_persons(doc, s, persons) for p in self.parties for s in self._matches(doc, p, "PARTY"))
-        rule_spans = elections + [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
+        parties = [s for s in parties if s is not None and name_key(s.text) not in NOT_PARTIES]
+        parties, named_after = _known_party_then_name(doc, parties)
+        rule_spans = elections + parties + named_after
         rule_spans += list(self._acronyms_after_person(doc))
         if self.lang == "en":
             rule_spans += list(self._party_adjectives(doc, persons))
@@ -231,6 +233,28 @@ def _particle_surnames_after(doc: Doc):
         if particle.text in SURNAME_PARTICLES and _name_like(surname) and not surname.ent_type_ \
                 and not country_of(surname.text):
             yield Span(doc, ent.start, ent.end + 2, label="PERSON")
+
+
+_PARTY_NOUNS = {"party", "front", "movement", "union", "alliance", "league", "greens", "rally", "coalition", "bloc",
+                "federation", "congress", "parti", "mouvement", "rassemblement"}
+
+
+def _known_party_then_name(doc: Doc, parties: list[Span]) -> tuple[list[Span], list[Span]]:
+    """`the opposition United Party for National Development Hakainde Hichilema`: a party pattern that runs past a
+    party the gazetteer knows into capitalised words is that party, then a person's name (two or three words)."""
+    known = {(e.start, e.end) for e in doc.ents if e.ent_id_ and e.label_ == "PARTY"}
+    kept, persons = [], []
+    for span in parties:
+        end = max((b for a, b in known if a == span.start and b < span.end), default=None)
+        if end is None or not all(_name_like(t) and t.lower_ not in _PARTY_NOUNS for t in doc[end:span.end]):
+            kept.append(span)
+            continue
+        stop = span.end
+        while stop < len(doc) and stop - end < 3 and _name_like(doc[stop]):
+            stop += 1
+        if stop - end >= 2:
+            persons.append(Span(doc, end, stop, label="PERSON"))
+    return kept, persons
 
 
 def _name_like(token) -> bool:

@@ -76,7 +76,8 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
     if kind == "midterm election" and country == "United States":
         return _with_year("United States elections", year)  # the midterms: Wikipedia's "United States elections"
     # "French regional elections, 2015": one vote in every region, named in the plural as Wikipedia does
-    plural = "s" if kind in _MANY_AT_ONCE and country and country not in _REGIONS else ""
+    plural = "s" if (kind in _MANY_AT_ONCE and country and country not in _REGIONS) or (
+        kind == "Senate election" and country == "United States") else ""  # a third of the seats, state by state
     if not country and m.place and kind in _PARLIAMENTARY | {"presidential election"}:
         country = m.place  # "the Curaçao general election": a place our tables do not know names its own vote
     base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]

@@ -37,7 +37,11 @@ _APPOSITION = re.compile(r"\s*(?:,|\s(?:is|was|est|était))\s*(?:(?:the|a|an|le|
                          r"(?:[a-z-]+\s+)?", re.I)
 # "Nathalie Martin, candidate LR dans la 2e circonscription", "X, député socialiste": the role, then the party
 _ROLE_THEN_PARTY = re.compile(rf"\s*,\s*(?:(?:l[ea]|un|une)\s+|l['’]\s*)?(?:(?:ancien|ancienne|actuel|actuelle|"
-                              rf"current|new|nouveau|nouvelle)\s+)?(?:{_ROLE})\s+", re.I)
+                              rf"current|new|nouveau|nouvelle)\s+)?(?:{_ROLE})\s+\(?\s*|"
+                              # "X, à la tête de son mouvement « Parisiennes, Parisiens »"
+                              rf"\s*,\s*(?:à\s+la\s+tête|at\s+the\s+head)\s+(?:de|du|des|of)\s+"
+                              rf"(?:(?:son|sa|leur|his|her|the|la|l['’])\s*)?(?:(?:parti|mouvement|party|movement)\s*)?[«\"“]?\s*",
+                              re.I)
 _AS_ROLE = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,6}}?(?:as|comme)\s+(?:the\s+|le\s+|la\s+)?(?:new\s+|interim\s+)?"
                       rf"(?:{_ROLE})\s+(?:of|du|de la|des|de l['’])\s*(?:the\s+)?{_ADJS}", re.I)
 _ROLE_AFTER = re.compile(rf"\s*(?:{_ROLE})\b", re.I)

@@ -35,6 +35,9 @@ _WHAT_EN = (r"(?i:by-elections?|elections?|primar(?:y|ies)|run-?offs?|caucus(?:e
             r"race|contest|campaign|debate|bid|vote|ballot)")
 # "a parliamentary vote on military action", "a national ballot over the bill": a vote on a motion, no election
 _MOTION = r"(?:(?<=[Vv]ote)|(?<=[Bb]allot))\s+(?:on|over|to\s+(?!elect\b))\b"
+# "the December 13 referendum", "the May 9, 2016, election": a date between the article and the word
+_DATED = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+          r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:(?:19|20)\d\d,?\s+)?)?")
 _WHEN_EN = (r"(?:(?P<rel>(?:next|last|this)\s+(?:year|month|week)['’]s)\s+)?"
             r"(?:(?P<when>last|previous|next|upcoming|coming|forthcoming)\s+)?")
 _FR_KIND = (r"présidentielles?|législatives?|municipales?|régionales?|européennes?|départementales?|"
@@ -46,7 +49,7 @@ _FR_WHEN = r"(?:(?P<when>prochaines?|dernières?|précédentes?|futures?)\s+)?"
 _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
     # 2017 French presidential election, the last general election, next year's presidential election
     re.compile(rf"\b{_WHEN_EN}(?:(?P<y1>{_YEAR})\s+)?(?:(?P<adj>{_ADJ})\s+)?(?:(?P<camp>{_CAMP_EN})\s+(?:Party\s+)?)?"
-               rf"(?P<kind>{_KIND_EN}|presidential\s+primary)\s+(?P<what>{_WHAT_EN})\b(?!{_MOTION})(?:,?\s+(?P<y2>{_YEAR})\b)?"
+               rf"(?P<kind>{_KIND_EN}|presidential\s+primary)\s+(?:government\s+)?(?P<what>{_WHAT_EN})\b(?!{_MOTION})(?:,?\s+(?P<y2>{_YEAR})\b)?"
                rf"(?:\s+in\s+(?:the\s+)?(?P<where>{_CAP}(?:\s+{_CAP}){{0,2}}))?"),
     # the 2016 U.S. election, Haitian elections (a country and the word election)
     re.compile(rf"\b(?:(?P<y1>{_YEAR})\s+)?(?P<adj>{_COUNTRY_ADJ})\s+(?P<what>(?i:elections?))\b"),
@@ -66,6 +69,9 @@ _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
     # Manila mayoral candidate, Ohio gubernatorial race
     re.compile(rf"\b(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<kind>mayoral|gubernatorial)"
                rf"(?:\s+(?P<what>elections?|race|contest)\b|(?=\s+(?:candidate|nominee|hopeful|bid)s?\b))"),
+    # Filipino Senate candidate, the 2016 Senate race (never "the Senate vote": a bill's)
+    re.compile(rf"\b(?:(?P<y1>{_YEAR})\s+)?(?:(?P<adj>{_COUNTRY_ADJ})\s+)?(?P<kind>Senate|[Ss]enatorial)"
+               rf"(?:\s+(?P<what>elections?|races?|contests?)\b|(?=\s+(?:candidate|nominee|hopeful|seat)s?\b))"),
     # Philippine presidential candidate, vice presidential candidate (the election of the candidacy)
     re.compile(rf"\b(?:(?P<adj>{_COUNTRY_ADJ})\s+)?(?P<kind>(?i:vice[- ]presidential|presidential))"
                rf"(?=\s+(?:candidate|nominee|hopeful|contender|frontrunner|front-runner|challenger|running mate)s?\b)"),
@@ -80,13 +86,17 @@ _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
                r"Elysée|Elysee)\b"),
     # Brexit referendum, Scottish independence referendum, a constitutional referendum
     re.compile(rf"\b(?:(?P<y1>{_YEAR})\s+)?(?P<adj>{_ADJ})\s+(?P<what>referendum)\b(?:,?\s+(?P<y2>{_YEAR})\b)?"),
-    re.compile(r"\b(?i:the|a|an|this|that)\s+(?P<span>(?:(?P<kind>constitutional|independence|recall)\s+)?"
+    re.compile(rf"\b(?i:the|a|an|this|that)\s+{_DATED}(?P<span>(?:(?P<kind>constitutional|independence|recall)\s+)?"
                r"(?P<what>referendum))\b"),
+    # Swiss voters reject a proposal to scrap the licence fee: a referendum of that country
+    re.compile(rf"\b(?P<span>(?P<adj>{_COUNTRY_ADJ})\s+voters\s+(?P<ballot>reject|approve|back|endorse|turn\s+down)"
+               rf"(?:s|ed)?)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:proposals?|initiatives?|amendments?|measures?|"
+               rf"referendum|plan|constitution)\b|$)"),
     # party leadership election, the leadership contest (a reference to a contest named elsewhere)
     re.compile(r"\b(?:[Pp]arty\s+)?(?P<what>leadership)\s+(?:election|contest|race|ballot)\b"),
     # the run-off, the second round, the primary, this year's election, a tight race, Election Day
     re.compile(r"\b(?:(?i:the|this|that|its|a|an|upcoming|next|last)|(?:Sunday|Monday|Tuesday|Wednesday|Thursday|"
-               r"Friday|Saturday|yesterday|today|tomorrow)['’]s)\s+(?:year['’]s\s+)?(?:(?:tight|close)\s+)?"
+               rf"Friday|Saturday|yesterday|today|tomorrow)['’]s)\s+{_DATED}(?:year['’]s\s+)?(?:(?:tight|close)\s+)?"
                r"(?P<span>(?P<bare>(?:(?:first|second|final)[- ]round\s+)?(?i:run-?offs?)|(?:first|second|final)[- ]round|"
                r"primary(?:\s+election)?|elections?|race))\b"),
     re.compile(r"\b(?P<bare>Election Day)\b"),
@@ -165,8 +175,8 @@ GUARDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(
       "vote", "ballot"),
      ("election",), ("primar", "caucus", "nominat", "contest"), ("primar", "caucus"),
      ("by-election", "byelection", "by election"), ("leadership",), ("mayoral", "gubernatorial"),
-     ("presidential",), ("elected",), ("president-elect",), ("white house", "presidency", "elys"), ("referendum",),
-     ("referendum",), ("leadership",),
+     ("senate", "senatorial"), ("presidential",), ("elected",), ("president-elect",),
+     ("white house", "presidency", "elys"), ("referendum",), ("referendum",), ("voters",), ("leadership",),
      ("run", "round", "primary", "election", "race"), ("election day",), ("'s vote", "’s vote", "s ballot"),
      ("polls",),
      ("élection", "election"), _FR_KIND_WORDS, ("campagne",), ("scrutin",), ("mi-mandat",),
@@ -232,10 +242,14 @@ CUE_BEFORE = re.compile(
     r"favou?rites?|tête de liste|bet|running mates?|candidacy of|candidature d[e'’]|rivals?|opponents?|"
     r"adversaires?|campaign (?:of|for)|campagne d[e'’]|(?:vote[rsz]?|voted|voting) (?:for|pour)|"
     r"face (?:à|au)|(?:beat|beats|defeated|defeats|battu[es]* par|l['’]emporte(?:r)? (?:sur|face à))|"
-    r"qualifi[ée]e?s? (?:pour|au) (?:le )?second tour|president-elect|présidente? élue?)\b"
+    r"qualifi[ée]e?s? (?:pour|au) (?:le )?second tour|president-elect|présidente? élue?|"
+    # "voter Emmanuel Macron au second tour", "perdre contre MLP", "un duel Macron - Le Pen"
+    r"(?:voter|votera|voteront|voterai|votent)(?=\s+(?-i:[A-ZÀ-Ý]))|(?:perdre|perd|perdu|gagner)\s+(?:contre|face\s+à)|"
+    r"duel|face-à-face)\b"
     r"\s*(?:(?:are|were|include|including|:)\s+)?(?:(?:presidential|independent|opposition|centrist|socialiste|"
     r"frontiste|communiste|insoumise?|républicaine?|démocrate|centriste|écologiste|LR|PS|FN)\s+)?"
-    r"(?:(?:(?-i:[A-ZÀ-Ý])[\w'’.-]*|and|et|or|ou|former|the|le|la|of|de|du|des|d['’]|,)\s*)*$", re.I)
+    r"(?:(?:(?-i:[A-ZÀ-Ý])[\w'’.-]*|and|et|or|ou|former|the|le|la|of|de|du|des|d['’]|,|[-–](?=\s)|"
+    r"(?:dans|in|en)\s+(?:l['’]\s*|le\s+|la\s+|the\s+)?[\w-]+(?=\s*,))\s*)*$", re.I)
 CUE_AFTER = re.compile(
     r"\s*(?:,\s*[«\"“]?\s*(?:the|a|an|le|la|l['’])?\s*(?:(?!(?:of|for|de|du|des|la|le|au|à|the)\b)[\w-]+\s+){0,3}?"
     r"(?:candidate|nominee|contender|candidat|candidate)\b(?!\s+(?:'s|’s))|"
@@ -243,26 +257,49 @@ CUE_AFTER = re.compile(
     r"(?:['’]s\s+)?(?:running mate|opponent|rival|challenger)\b|"
     r"(?:defeated|beat|beats|defeats|lost to|loses to|conceded|concedes|won the (?:election|presidency|"
     r"nomination|primary|run-?off)|wins the (?:election|presidency|nomination|primary|run-?off))\b|"
-    r"(?:est|a été|sera|serait)\s+(?:élue?|battue?|qualifiée?)\b|"
+    r"(?:est|a été|était|sera|serait)\s+(?:élue?|battue?|qualifiée?|investie?)\b|"
+    # "X, un de ses rivaux à la primaire", "X, her main opponent"
+    r",\s*(?:(?:one|l['’]un|l['’]une|un|une)\s+(?:of|de|d['’])\s*)?(?:his|her|their|ses|son|sa|leurs?)\s+"
+    r"(?:main\s+|chief\s+|principaux\s+|principales?\s+)?(?:rivals?|rivaux|rivales?|opponents?|adversaires?|"
+    r"challengers?|concurrent\w*)\b|"
+    # "qui espère reconquérir l'Élysée", "brigue un second mandat", "is seeking re-election"
+    r"(?:,?\s*qui\s+)?(?:espère|veut|compte|tente\s+de|rêve\s+de)?\s*(?:re)?conquérir\s+l['’](?:Élysée|Elysée)|"
+    r"(?:,?\s*qui\s+)?brigu\w*\s+(?:un\s+(?:second|deuxième|troisième|nouveau)\s+mandat|la\s+présidence|"
+    r"l['’](?:Élysée|Elysée))|(?:is|was)\s+seeking\s+(?:re-?election|a\s+(?:second|third)\s+term)|"
+    r"seeks\s+(?:re-?election|a\s+(?:second|third)\s+term)|"
     r"(?:au|pour le)\s+second tour\b|"
     r"(?:,\s+)?(?:who\s+(?:is\s+)?)?(?:facing|faces)\s+(?:only|off|just|a\s+(?:run-?off|second round)|(?-i:[A-Z]))|"
     r"(?:officially\s+)?(?:announces?|announced|declares?|declared|launch\w*)\s+(?:his|her)\s+(?:candidacy|bid|campaign)|"
     r"(?:is|was|will be)\s+(?:running|the\s+\w+\s+nominee)|runs?\s+for|ran\s+for|"
+    r"from\s+running\s+(?:in|for)\b|(?:again|also|now)\s+fac(?:es|ing)\s+(?:off|(?-i:[A-Z]))|"
+    # "X tenait un meeting à Lyon", "X tiennent des réunions publiques": a campaign's rallies
+    r"(?:tient|tenait|tenaient|tiennent|tiendra|a\s+tenu|ont\s+tenu)\s+(?:un|son|des|ses|leurs?)\s+"
+    r"(?:grands?\s+)?(?:meetings?|réunions?\s+publiques?)\b|"
     r"(?:annonce|déclare|officialise)\s+sa\s+candidature|est\s+candidate?|s['’]est\s+déclarée?\s+candidate?|"
     r"(?:the\s+)?winner\s+of|(?:,\s+)?(?:the\s+)?runner-up|"
     r"(?:in|came|comes|finished|finishes|placed|places|arrive)\s+(?:a\s+(?:distant|close)\s+)?(?:in\s+)?"
     r"(?:second|third|fourth|deuxième|troisième)(?:\s+place|\s+position)?|arrive\s+en\s+tête)", re.I)
 # "a presidential runoff between BSP backed Rumen Radev, of the socialist opposition, and Tsetska Tsacheva"
-RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round|face-off|showdown|élection|"
+RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round|face-off|showdown|élection|debates?|débats?|"
                           r"scrutin|tour|match)\s+(?:[\w-]+\s+){0,2}?(?:between|entre)\b[^.;:!?]{0,130}$", re.I)
+
+
+# "les candidats de la droite libérale (Fillon) et du centre (Macron)": names in brackets after the cue
+CUE_BRACKET = re.compile(r"\b(?:candidat\w*|candidates?|nominees?)\b(?:[^.;:!?()]|\([^()]{0,30}\)){0,80}\(\s*$",
+                         re.I)
+# the rest of a list of names after a person: the cue after the list is each one's (`X, Y et Z tenaient ...`)
+_LIST_REST = re.compile(r"(?:\s*(?:,|\bet\b|\band\b)\s*(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4})*")
 
 
 def candidacy_cue(text: str, start: int, end: int) -> bool:
     """Whether a cue next to the person mention `text[start:end]` presents them as running: `presidential
     candidate X`, `X, the Labour candidate`, `X announces his candidacy`, `a runoff between X and Y`. The one
     test behind both the candidate role (`extract.resolve`) and the candidacy relation (`extract.relations`)."""
+    after = _LIST_REST.match(text, end).end()
     return bool(CUE_BEFORE.search(text[max(0, start - 80):start]) or CUE_AFTER.match(text, end)
-                or RACE_BETWEEN.search(text[max(0, start - 160):start]))
+                or (after > end and CUE_AFTER.match(text, after))
+                or RACE_BETWEEN.search(text[max(0, start - 160):start])
+                or CUE_BRACKET.search(text[max(0, start - 80):start]))
 
 
 class ElectionParts(tuple):
@@ -418,13 +455,13 @@ def _kind(groups: dict[str, str]) -> tuple[str | None, str | None]:
     if what.startswith(("primar", "primaire", "caucus", "nomination", "nominating", "investiture")) or \
             "primary" in kind or (what == "contest" and groups.get("camp")):
         return "primary", None
-    if what.startswith(("referend", "référendum")):
+    if what.startswith(("referend", "référendum")) or groups.get("ballot"):
         qualifier = kind if kind in ("constitutional", "independence", "recall") else ""
         return f"{qualifier} referendum".strip(), None
     if kind:
         kind = re.sub(r"[\s-]+", " ", kind).replace("mid term", "midterm")
         kind = {"european": "european parliament", "early": "snap", "national": "general",
-                "president": "presidential"}.get(kind, kind)
+                "president": "presidential", "senatorial": "Senate", "senate": "Senate"}.get(kind, kind)
         kind = "European Parliament" if kind == "european parliament" else kind
         return f"{kind} election", None
     return ("election", None) if what else (None, None)

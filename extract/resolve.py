@@ -284,7 +284,8 @@ class _Resolver:
             return entity_id(EntityType.PERSON, name), EntityType.PERSON, name
         if span.label in ("ORG", "PARTY"):
             is_party = (span.label == "PARTY" or any(p.fullmatch(name) for p in PARTY_PATTERNS)
-                        or self._in_party_context(span, name)) and not _NOT_PARTY_BODY.search(name)
+                        or self._in_party_context(span, name)) and not _NOT_PARTY_BODY.search(name) \
+                and not _legislature(name)
             if is_party and name_key(name) in NOT_PARTIES:
                 is_party = False
             etype = EntityType.PARTY if is_party else EntityType.ORG
@@ -751,6 +752,16 @@ class _Resolver:
         mentions = tuple(sorted(cluster.mentions, key=lambda m: (m.start, m.end)))
         return Entity(id=cluster.id, name=name, type=cluster.type, roles=tuple(sorted(cluster.roles)),
                       aliases=aliases, mentions=mentions)
+
+
+_CONGRESS = re.compile(r"(?:the\s+)?(?P<a>.+?)\s+Congress|Congress\s+of\s+(?:the\s+)?(?P<b>.+)")
+
+
+def _legislature(name: str) -> bool:
+    """`Peruvian Congress`, `Congress of Guatemala`: a country's legislature, not a party named Congress
+    (`All Progressives Congress`, `Indian National Congress`)."""
+    m = _CONGRESS.fullmatch(name)
+    return bool(m and country_of(m.group("a") or m.group("b")))
 
 
 _US_PARTY_LETTERS = {"D": "Democratic Party", "R": "Republican Party"}

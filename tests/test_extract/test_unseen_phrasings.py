@@ -1,12 +1,16 @@
-"""Rules written from the tool's output on documents outside the evaluation set (session four): elections
+"""Rules written in session four from the tool's output on documents outside the evaluation set (elections
 named by a country's word alone, leadership contests, state caucuses, motions voted in parliament, places our
-tables do not know, thresholds, party letters of American politicians, persons the model misread. The
-sentences are written for the tests, in the shape of the texts that showed the fault."""
+tables do not know, thresholds, party letters of American politicians, legislatures named Congress, persons the
+model misread) and from the misses of the dev split's French articles (candidacy cues of commentary,
+memberships with the party in brackets). The sentences are written for the tests, in the shape of the texts
+that showed the fault."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract.names import strip_title
-from extract.patterns import ELECTION_PATTERNS
+from extract.patterns import ELECTION_PATTERNS, candidacy_cue
 from extract.persons import person_name
 from extract.records import EntityType
 from marked import extract, name, triples
@@ -108,3 +112,73 @@ def test_titles_ministries_countries_and_demonyms_are_no_part_of_a_persons_name(
     assert persons(resolution) == ["Mark Cuban", "Michel Temer"]
     resolution, _ = extract("Members of the Congressional [Black Caucus](PERSON) march.")
     assert persons(resolution) == []
+
+
+def test_a_countrys_congress_is_its_legislature_not_a_party():
+    resolution, _ = extract("The [Peruvian Congress](PARTY) and the [Congress of Guatemala](PARTY) vote, as does "
+                            "the [All Progressives Congress](PARTY).")
+    parties = sorted(e.name for e in resolution.entities if e.type is EntityType.PARTY)
+    assert parties == ["All Progressives Congress"]
+
+
+def test_senate_races_referendums_by_their_voters_and_dated_or_local_votes():
+    assert name("Filipino Senate", None, "2016-02-16") == "Philippine Senate election, 2016"
+    assert name("Senate race", "United States", "2016-05-01") == "United States Senate elections, 2016"
+    assert name("Swiss voters reject", None, "2018-03-04") == "Swiss referendum, 2018"
+    assert name("local government elections", "French", "2015-03-29") == "French local elections, 2015"
+
+    def found(text):
+        return [m.group(0) for p in ELECTION_PATTERNS for m in p.finditer(text)]
+    assert "the December 13 referendum" in found("voters approved the December 13 referendum")
+    assert "Swiss voters reject" in found("Swiss voters reject a proposal to scrap the fee")
+    assert found("ahead of the Senate vote on the bill") == []
+    assert found("Swiss voters reject him") == []
+
+
+def test_a_party_pattern_stops_at_a_known_party_before_a_persons_name(extractor):
+    # the real pipeline: the gazetteer ruler, the party patterns and the model together
+    doc = extractor.nlp("en")("He faces the opposition United Party for National Development Hakainde Hichilema "
+                              "again, and the Fidesz Party led by Viktor Orbán wins.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert {("United Party for National Development", "PARTY"), ("Hakainde Hichilema", "PERSON")} <= ents
+    assert ("Fidesz Party", "PARTY") in ents  # a party word after the known name is part of it
+
+
+@pytest.mark.parametrize("text,who", [
+    ("C'est la stratégie des candidats de la droite libérale (Fillon) et du centre (Macron), qui", "Macron"),
+    ("Les médias votent-ils pour un duel Macron - Le Pen ?", "Le Pen"),
+    ("certains n'iront pas voter Emmanuel Macron au second tour", "Emmanuel Macron"),
+    ("tandis qu'Emmanuel Macron, Marine Le Pen et Jean-Luc Mélenchon tenaient des réunions publiques", "Marine Le Pen"),
+    ("Macron a de réelles chances de perdre contre Le Pen", "Le Pen"),
+    ("Cette idée a été reprise par Bruno Le Maire, un de ses rivaux à la primaire", "Bruno Le Maire"),
+    ("la tête de liste des Républicains dans l'est, Philippe Richert, a dénoncé", "Philippe Richert"),
+    ("Benoît Hamon était investi à Paris", "Benoît Hamon"),
+    ("l'ex-chef de l'État, Nicolas Sarkozy, qui espère reconquérir l'Élysée en 2017", "Nicolas Sarkozy"),
+    ("the first presidential debate between Clinton and Trump on Monday", "Trump"),
+    ("Governor John Smith is seeking re-election", "John Smith"),
+    ("the ruling disqualified Senator Grace Poe from running in the May 9 election", "Grace Poe"),
+    ("Incumbent President Edgar Lungu again faces off against the opposition", "Edgar Lungu"),
+])
+def test_candidacy_cues_of_french_commentary_and_wire_copy(text, who):
+    start = text.index(who)
+    assert candidacy_cue(text, start, start + len(who))
+
+
+@pytest.mark.parametrize("text,who", [
+    ("I met John Smith, Paris and London, then left", "John Smith"),
+    ("John Smith, the leader of the party, said so", "John Smith"),
+    ("Les médias aiment Emmanuel Macron et Marine Le Pen", "Marine Le Pen"),
+])
+def test_no_candidacy_without_a_cue(text, who):
+    start = text.index(who)
+    assert not candidacy_cue(text, start, start + len(who))
+
+
+def test_a_role_with_the_party_in_brackets_and_the_head_of_a_movement_are_memberships():
+    _, rels = extract("[Alain Juppé](PERSON), le maire ([LR](PARTY)) de Bordeaux, et [Dominique Bussereau]"
+                      "(PERSON), député ([LR](PARTY)) de Charente-Maritime.", lang="fr")
+    assert {("Alain Juppé", "member_of", "The Republicans"), ("Dominique Bussereau", "member_of", "The Republicans")} \
+        <= triples(rels)
+    _, rels = extract("[Gaspard Gantzer](PERSON), à la tête de son mouvement « [Parisiennes, Parisiens](PARTY) », "
+                      "estime que non.", lang="fr")
+    assert ("Gaspard Gantzer", "member_of", "Parisiennes, Parisiens") in triples(rels)
