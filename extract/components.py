@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from extract.countries import country_of
 from extract.mentions import SpanIndex
-from extract.names import TITLES, name_key
+from extract.names import TITLES, given_names, name_key
 from extract.patterns import (
     ELECTION_PATTERNS, GUARDS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_ADJECTIVE_FR_RE, PARTY_ADJECTIVE_RE, PARTY_PATTERNS,
     PATTERNS_BY_LANG,
@@ -63,6 +63,7 @@ class ElectionRules:
         rule_spans += list(_surnames_of_others(doc))
         rule_spans += list(_names_split_by_spaces(doc))
         rule_spans += list(_given_names_before(doc))
+        rule_spans += list(_other_persons_surnames(doc))
         rule_spans += list(_particle_surnames_after(doc))
         if not rule_spans:
             return doc
@@ -209,6 +210,22 @@ def _names_split_by_spaces(doc: Doc):
                 and (a.end < b.start or a[-1].is_space):
             start = a.start
             yield Span(doc, start, b.end, label="PERSON", span_id=b.id)
+
+
+def _other_persons_surnames(doc: Doc):
+    """`Gary Johnson` where the gazetteer's surname pattern took `Johnson` for Boris Johnson: a given name right
+    before a gazetteer person's surname makes another person (the full name would have matched whole)."""
+    longest: dict[str, int] = {}  # a longer form of the same gazetteer person (its full name) in the text
+    for e in doc.ents:
+        if e.ent_id_:
+            longest[e.ent_id_] = max(longest.get(e.ent_id_, 0), len(e))
+    for ent in doc.ents:
+        if not ent.ent_id_ or ent.label_ not in ("PERSON", "PER") or len(ent) > 2 or ent.start == 0 \
+                or longest[ent.ent_id_] > len(ent):
+            continue
+        prev = doc[ent.start - 1]
+        if prev.text in given_names() and _name_like(prev):
+            yield Span(doc, prev.i, ent.end, label="PERSON")
 
 
 def _given_names_before(doc: Doc):

@@ -3,8 +3,10 @@
 Each entry becomes entity-ruler patterns (its name, aliases, accent-free and mojibake forms and, for a
 person, the bare surname) whose pattern `id` is the entity id, so `ent.ent_id_` gives the canonical entity.
 
-Two files are bundled: `gazetteer.jsonl` (the elections and parties the project started from) and
-`parties.jsonl` (parties of about a hundred countries). An entry's `local_aliases` name it only in a document
+Three files are bundled: `persons.jsonl` (political figures of the world, 2010–2020), `gazetteer.jsonl` (the
+elections, parties and candidates the project started from) and `parties.jsonl` (parties of about a hundred
+countries). A person's bare surname names them unless the entry says `"surname_alone": false` (a surname that
+is a word or another person's: `May`, `Johnson`). An entry's `local_aliases` name it only in a document
 about its `country` (acronyms such as `PD` or `DA`, a generic name such as `Labour Party` for Norway's): their
 patterns carry the id `LOCAL_PREFIX + type`, and resolution picks the entry of the document's country or,
 failing that, an entry that has the form as a plain alias; else the mention is an ordinary organisation.
@@ -28,7 +30,7 @@ from extract.records import EntityType
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "default_gazetteer_paths", "LOCAL_PREFIX"]
 
-_FIELDS = {"name", "type", "aliases", "local_aliases", "roles", "surname", "country"}
+_FIELDS = {"name", "type", "aliases", "local_aliases", "roles", "surname", "surname_alone", "country"}
 LOCAL_PREFIX = "?local:"  # the ruler id of a form that names an entry only in a document about its country
 _ROLES = {"candidate"}
 
@@ -42,6 +44,7 @@ class GazetteerEntry:
     surname: str | None = None
     country: str | None = None
     local_aliases: tuple[str, ...] = ()
+    surname_alone: bool = True  # False: the surname alone is a word or another person's (`May`, `Johnson`)
 
     @property
     def id(self) -> str:
@@ -56,7 +59,7 @@ class GazetteerEntry:
         return _variants(self.local_aliases)
 
     def surname_forms(self) -> tuple[str, ...]:
-        if self.type is not EntityType.PERSON:
+        if self.type is not EntityType.PERSON or not self.surname_alone:
             return ()
         surname = self.surname or (self.name.split(" ", 1)[1] if " " in self.name else "")
         if not surname or surname == self.name:
@@ -126,9 +129,11 @@ class Gazetteer:
 
 
 def default_gazetteer_paths() -> tuple[Path, ...]:
-    """The bundled files, in load order: the project's gazetteer, then the world's parties."""
+    """The bundled files, in load order: the world's political figures, the project's gazetteer (whose
+    entries replace a figure's of the same name), then the world's parties."""
     data = resources.files("extract") / "data"
-    return tuple(Path(str(data / name)) for name in ("gazetteer.jsonl", "parties.jsonl"))
+    return tuple(Path(str(data / name)) for name in ("persons.jsonl", "gazetteer.jsonl", "parties.jsonl")
+                 if name != "persons.jsonl" or (data / name).is_file())
 
 
 def load_gazetteer(extra: Iterable[Path] = (), *, include_default: bool = True) -> Gazetteer:
@@ -188,6 +193,9 @@ def _entry(obj: object) -> GazetteerEntry:
     surname = obj.get("surname")
     if surname is not None and not isinstance(surname, str):
         raise ValueError("'surname' must be a string")
+    surname_alone = obj.get("surname_alone", True)
+    if not isinstance(surname_alone, bool) or (not surname_alone and etype is not EntityType.PERSON):
+        raise ValueError("'surname_alone' must be true or false, and only a PERSON has it")
     country, local = obj.get("country"), _strings(obj, "local_aliases")
     if country is not None and demonym_of_code(country) is None:
         raise ValueError(f"unknown 'country' {country!r}: an ISO 3166-1 alpha-2 code listed in "
@@ -195,7 +203,7 @@ def _entry(obj: object) -> GazetteerEntry:
     if local and country is None:
         raise ValueError("'local_aliases' need a 'country': they name the entry only in its country's news")
     return GazetteerEntry(name=name.strip(), type=etype, aliases=aliases, roles=roles, surname=surname,
-                          country=country, local_aliases=local)
+                          country=country, local_aliases=local, surname_alone=surname_alone)
 
 
 def _variants(forms) -> tuple[str, ...]:

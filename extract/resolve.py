@@ -109,8 +109,11 @@ class _Resolver:
 
     def run(self) -> Resolution:
         persons, bare = [], []
+        full_names = {name_key(person_name(s.text)) for s in self.parsed.spans if s.label == "PERSON"}
         for span in self._spans():
-            if span.label == "PERSON" and not span.ent_id and not self._lookup(span, ("PERSON",)):
+            if span.label == "PERSON" and self._someone_else(span, full_names):
+                persons.append(RawSpan(span.text, span.start, span.end, "PERSON"))  # `Johnson` by `Gary Johnson`
+            elif span.label == "PERSON" and not span.ent_id and not self._lookup(span, ("PERSON",)):
                 persons.append(span)
             elif span.label == "ELECTION" and not span.ent_id and read_election(span.text, self.doc.lang).bare:
                 bare.append(span)
@@ -146,6 +149,8 @@ class _Resolver:
                 span = person_after_place(span)
             if span.label in ("ORG", "PLACE", "NORP") and not span.ent_id and given_name_first(span.text):
                 span = RawSpan(span.text, span.start, span.end, "PERSON")  # "Miro Cerar" read as an organisation
+            if span.label == "PERSON" and not span.ent_id and (m := _POSSESSIVE_INSIDE.search(span.text)):
+                span = RawSpan(span.text[:m.start()], span.start, span.start + m.start(), "PERSON")  # "Mrs May’s Brexit"
             if span.label == "PERSON" and not span.ent_id:
                 core = " ".join(w for w in person_name(span.text).split() if not w.isupper())
                 if country_of(span.text, adjective=False) or (core and country_of(core, adjective=False)) \
@@ -464,8 +469,31 @@ class _Resolver:
             elif target is not None:
                 self._add(span, target.id, target.type, target.name)
             elif (tagged := self._tag_election(span) or self._scheduled_election(span)
-                  or self._leadership_of_party(span)) is not None:
+                  or self._leadership_of_party(span) or self._party_primary(span)) is not None:
                 self._add(span, *tagged)
+
+    def _party_primary(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
+        """`candidate à la primaire`, `le candidat à la primaire` with no primary named: the primary the
+        gazetteer knows of the party the sentence names, else of the document's most named party, for the
+        country's coming presidential election."""
+        if read_election(span.text, self.doc.lang).bare != "primary" or not self.country:
+            return None
+        date = self._date_at(span.start)
+        year = calendar_year(self.country, "presidential election", int(date[:4]), direction=1) if date else None
+        if year is None:
+            return None
+        start, end = self._sentence_at(span.start)
+        parties = [c for c in self.clusters.values() if c.type is EntityType.PARTY]
+        parties.sort(key=lambda c: (not any(start <= m.start < end for m in c.mentions), -len(c.mentions), c.id))
+        for party in parties:
+            base = re.sub(r"\s+\([^)]*\)$", "", party.name)
+            for stem in (base, re.sub(r"^The\s+", "", base), f"{self.country} {base}"):
+                gid = next((g for k in keys(f"{stem} presidential primary") if (g := self._known(("ELECTION", k)))),
+                           None)
+                if gid and _same_year(self.entries[gid].name, str(year)):
+                    entry = self.entries[gid]
+                    return entry.id, entry.type, entry.name
+        return None
 
     def _leadership_of_party(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
         """`wins the leadership contest` with no contest named: the leadership election of the party its sentence
@@ -652,9 +680,27 @@ class _Resolver:
                     self._add(span, target.id, target.type, target.name)
             elif "-" in name and name in given_names():
                 continue  # "Jean-Luc", "Marie-France": a compound given name alone names nobody in particular
-            elif len(group) > 1 and _plausible(name) and any(self._person_cue(span) for span, _ in group):
-                for span, _ in group:  # a surname twice, once with a title or a speech verb (not "Toulouse")
+            elif _plausible(name) and (len(group) > 1 and any(self._person_cue(span) for span, _ in group)
+                                       or any(self._honorific(span) for span, _ in group)):
+                for span, _ in group:  # a surname twice, once with a title or a speech verb (not "Toulouse"),
+                    # or once after an honorific (`Mr Barclay told the BBC`)
                     self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
+
+    def _someone_else(self, span: RawSpan, full_names: set[str]) -> bool:
+        """A bare surname the gazetteer gives to one person, in a document that names another person with
+        that surname in full (`Johnson` in a story about Gary Johnson, not Boris Johnson)."""
+        key = name_key(person_name(span.text))
+        gid = span.ent_id or (self._lookup(span, ("PERSON",)) if " " not in key else None)
+        entry = self.entries.get(gid) if gid else None
+        if entry is None or " " in key or not key:
+            return False
+        own = set(keys(entry.name)) | {k for a in entry.aliases for k in keys(a)}
+        return any(n.endswith(" " + key) and n not in own for n in full_names)
+
+    def _honorific(self, span: RawSpan) -> bool:
+        """`Mr Barclay`, `Mrs May`, `M. Bussereau`, `Sen. Wyden`: only a person takes these."""
+        before = self.doc.text[max(0, span.start - 12):span.start]
+        return bool(_HONORIFIC_BEFORE.search(before) or _HONORIFIC_FIRST.match(span.text))
 
     def _person_cue(self, span: RawSpan) -> bool:
         """A surname alone is a person when some mention of it has a title before it (`M. Bussereau`), a
@@ -764,6 +810,12 @@ def _legislature(name: str) -> bool:
     return bool(m and country_of(m.group("a") or m.group("b")))
 
 
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s+\S")
+_HONORIFIC_WORD = (r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|M|Mme|Mlle|Sen|Senator|Rep|Gov|Governor|President|"
+                   r"Prime Minister|Chancellor|Minister|Secretary|Mayor|Judge|Pope|King|Queen|Prince|Princess|"
+                   r"Président|Présidente|ministre|maire|sénateur|sénatrice|député|députée)\.?\s+")
+_HONORIFIC_BEFORE = re.compile(_HONORIFIC_WORD + "$")
+_HONORIFIC_FIRST = re.compile(_HONORIFIC_WORD)
 _US_PARTY_LETTERS = {"D": "Democratic Party", "R": "Republican Party"}
 _US_PARTY_LETTER = re.compile(r"\(([DR])[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 _GENERIC_ELECTION = re.compile(r"^(.+?) elections?, ((?:19|20)\d\d)$")

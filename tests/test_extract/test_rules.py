@@ -42,6 +42,8 @@ def test_user_gazetteer_extends_and_changes_the_fingerprint(tmp_path):
     ('{"name": "X", "type": "PERSON", "colour": "red"}', "unknown field"),
     ('{"name": "X", "type": "PERSON", "aliases": "Y"}', "'aliases' must be a list"),
     ('{"name": "X", "type": "PERSON"', "invalid JSON"),
+    ('{"name": "X Y", "type": "PERSON", "surname_alone": "no"}', "'surname_alone' must be true or false"),
+    ('{"name": "X", "type": "PARTY", "surname_alone": false}', "only a PERSON has it"),
 ])
 def test_bad_gazetteer_entry_names_file_and_line(tmp_path, line, message):
     path = tmp_path / "bad.jsonl"

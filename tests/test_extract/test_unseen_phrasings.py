@@ -182,3 +182,46 @@ def test_a_role_with_the_party_in_brackets_and_the_head_of_a_movement_are_member
     _, rels = extract("[Gaspard Gantzer](PERSON), à la tête de son mouvement « [Parisiennes, Parisiens](PARTY) », "
                       "estime que non.", lang="fr")
     assert ("Gaspard Gantzer", "member_of", "Parisiennes, Parisiens") in triples(rels)
+
+
+def test_a_surname_once_after_an_honorific_or_a_title_is_a_person():
+    resolution, _ = extract("“It is a good deal,” [Mr Barclay](PERSON) told the BBC. [Obama](PERSON) is away, "
+                            "President [Kuczynski](PERSON) says. [Toulouse](PERSON) wins.")
+    assert persons(resolution) == ["Barclay", "Kuczynski"]  # a lone surname with no cue is still left out
+
+
+def test_a_possessive_ends_a_persons_name():
+    resolution, _ = extract("Accepting [Mrs May’s Brexit](PERSON) deal is better, [Mr Raab](PERSON) said.")
+    assert persons(resolution) == ["May", "Raab"]
+
+
+def test_a_gazetteer_surname_is_not_another_persons(tmp_path):
+    from extract.gazetteer import load_gazetteer
+    from extract.pipeline import Extractor
+    from extract.readers import read_text
+    path = tmp_path / "people.jsonl"
+    path.write_text('{"name": "Boris Johnson", "type": "PERSON", "country": "GB", "surname": "Johnson"}\n'
+                    '{"name": "Theresa May", "type": "PERSON", "country": "GB", "surname": "May", '
+                    '"surname_alone": false}\n', encoding="utf-8")
+    gazetteer = load_gazetteer([path])
+    may = gazetteer.by_id()["person/theresa-may"]
+    assert may.surname_forms() == () and "person/theresa-may" not in {p["id"] for p in gazetteer.patterns()
+                                                                       if p["pattern"] == "May"}
+    doc, = read_text(" date 2016-09-23\nLibertarian candidate Gary Johnson rallied in Denver. Johnson said he "
+                     "would win.\n\nIn London, Johnson spoke in May.", "t.txt")
+    record, = Extractor(gazetteer).extract([doc])
+    names = sorted(e.name for e in record.entities if e.type is EntityType.PERSON)
+    assert names == ["Gary Johnson"]  # every bare Johnson is the Johnson this story names in full
+    doc, = read_text(" date 2016-06-24\nJohnson said Britain would leave.", "u.txt")
+    record, = Extractor(gazetteer).extract([doc])
+    assert [e.name for e in record.entities if e.type is EntityType.PERSON] == ["Boris Johnson"]
+
+
+def test_a_bare_primary_is_the_known_primary_of_the_documents_party():
+    resolution, rels = extract("[Les Républicains](PARTY) veulent l'écarter. [Nadine Morano](PERSON) s'est déclarée "
+                               "candidate à [la primaire](ELECTION) dans son parti.", lang="fr", date="2015-09-30")
+    assert elections(resolution) == ["The Republicans presidential primary, 2016"]
+    assert ("Nadine Morano", "candidate_in", "The Republicans presidential primary, 2016") in triples(rels)
+    resolution, _ = extract("Le [Parti de gauche](PARTY) hésite. Il a été battu à [la primaire](ELECTION).",
+                            lang="fr", date="2015-09-30")
+    assert elections(resolution) == []  # no primary of that party known: none invented
