@@ -215,17 +215,20 @@ def _names_split_by_spaces(doc: Doc):
 def _other_persons_surnames(doc: Doc):
     """`Gary Johnson` where the gazetteer's surname pattern took `Johnson` for Boris Johnson: a given name right
     before a gazetteer person's surname makes another person (the full name would have matched whole)."""
-    longest: dict[str, int] = {}  # a longer form of the same gazetteer person (its full name) in the text
-    for e in doc.ents:
-        if e.ent_id_:
-            longest[e.ent_id_] = max(longest.get(e.ent_id_, 0), len(e))
+    untagged_persons = {e.end: e.start for e in doc.ents if not e.ent_id_ and e.label_ in ("PERSON", "PER")}
     for ent in doc.ents:
-        if not ent.ent_id_ or ent.label_ not in ("PERSON", "PER") or len(ent) > 2 or ent.start == 0 \
-                or longest[ent.ent_id_] > len(ent):
+        if not ent.ent_id_ or ent.label_ not in ("PERSON", "PER") or len(ent) > 2 or ent.start == 0:
             continue
         prev = doc[ent.start - 1]
-        if prev.text in given_names() and _name_like(prev):
-            yield Span(doc, prev.i, ent.end, label="PERSON")
+        if ent.start in untagged_persons:  # "Raphael Bienvenido" + "Cruz": the model's person, then the surname
+            start = untagged_persons[ent.start]
+        elif prev.text in given_names() and _name_like(prev):
+            start = prev.i
+        else:
+            continue
+        if start > 0 and doc[start - 1].text in ("«", '"', "“", "'", "‘"):
+            continue  # «Ali Juppé»: a nickname in quotes
+        yield Span(doc, start, ent.end, label="PERSON")
 
 
 def _given_names_before(doc: Doc):

@@ -64,7 +64,9 @@ class GazetteerEntry:
         surname = self.surname or (self.name.split(" ", 1)[1] if " " in self.name else "")
         if not surname or surname == self.name:
             return ()
-        return tuple(dict.fromkeys(v for v in (surname, strip_accents(surname), skeleton(surname)) if v))
+        # a mangled variant of a short surname is a word (`As` from `Asō`): only the surname itself then
+        return tuple(dict.fromkeys(v for v in (surname, strip_accents(surname), skeleton(surname))
+                                   if v and (v == surname or len(v) >= 4)))
 
 
 @dataclass(frozen=True)

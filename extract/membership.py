@@ -21,7 +21,11 @@ _ROLE = (r"candidate|nominee|leader|chief|chairman|chairwoman|chair|head|preside
          r"deputy leader|member|spokes(?:man|woman|person)|founder|co-founder|secretary[- ]general|politician|"
          r"lawmaker|councillor|congressman|congresswoman|governor|hopeful|frontrunner|front-runner|co-leader|"
          r"député\w*|candidat\w*|chef|dirigeante?|présidente?|membre|porte-parole|fondat\w+|"
-         r"secrétaire général\w*|maire|sénat\w+|tête de liste|co-?président\w*|eurodéputé\w*|élue?")
+         r"secrétaire général\w*|maire|sénat\w+|tête de liste|co-?président\w*|eurodéputé\w*|élue?|"
+         # "le patron des Républicains", "le numéro deux du FN", "vice-président du FN", "cacique socialiste"
+         r"patron(?:ne)?|numéro\s+(?:un|deux|trois|1|2|3)|n°\s?[123]|vice-?président\w*|vice-?president|"
+         r"premier\s+secrétaire|secrétaire\s+national\w*|chef\s+de\s+file|cadre|militante?|adhérente?|"
+         r"ténor|cacique|number\s+(?:two|three)|vice-?chair\w*|whip")
 # "former member", "l'ex-socialiste": no longer a member ("former deputy chairman" still is one)
 _FORMER = re.compile(r"\b(?:former|ex|ancien\w*|one-time|erstwhile)[- ](?:members?|membres?)\b|\bex-\s*$", re.I)
 _ADJS = r"(?:(?:[a-z][\w-]*|far[- ]right|far[- ]left)\s+){0,2}"

@@ -240,6 +240,10 @@ PRIMARY_SIGNAL = re.compile(
 CUE_BEFORE = re.compile(
     r"\b(candidates?|nominees?|contenders?|hopefuls?|challengers?|frontrunners?|front-runners?|candidat[es]*|"
     r"favou?rites?|tête de liste|bet|running mates?|candidacy of|candidature d[e'’]|rivals?|opponents?|"
+    r"concurrent(?:e|s|es)?|competitors?|"
+    # "cette polémique ferait perdre la primaire à Alain Juppé"
+    r"(?:perdre|gagner|remporter|coûter)\s+(?:la|le|l['’])\s*(?:primaire|présidentielle|élection|scrutin|"
+    r"second tour|premier tour)\s+à|"
     r"adversaires?|campaign (?:of|for)|campagne d[e'’]|(?:vote[rsz]?|voted|voting) (?:for|pour)|"
     r"face (?:à|au)|(?:beat|beats|defeated|defeats|battu[es]* par|l['’]emporte(?:r)? (?:sur|face à))|"
     r"qualifi[ée]e?s? (?:pour|au) (?:le )?second tour|president-elect|présidente? élue?|"
@@ -273,6 +277,7 @@ CUE_AFTER = re.compile(
     r"(?:is|was|will be)\s+(?:running|the\s+\w+\s+nominee)|runs?\s+for|ran\s+for|"
     r"from\s+running\s+(?:in|for)\b|(?:again|also|now)\s+fac(?:es|ing)\s+(?:off|(?-i:[A-Z]))|"
     # "X tenait un meeting à Lyon", "X tiennent des réunions publiques": a campaign's rallies
+    r",?\s*(?:de\s+nouveau\s+|à\s+nouveau\s+|déjà\s+|aussi\s+)?sur\s+les\s+rangs\b|"
     r"(?:tient|tenait|tenaient|tiennent|tiendra|a\s+tenu|ont\s+tenu)\s+(?:un|son|des|ses|leurs?)\s+"
     r"(?:grands?\s+)?(?:meetings?|réunions?\s+publiques?)\b|"
     r"(?:annonce|déclare|officialise)\s+sa\s+candidature|est\s+candidate?|s['’]est\s+déclarée?\s+candidate?|"

@@ -107,7 +107,19 @@ def person_name(text: str) -> str:
         words = words[1:]
     while len(words) >= 3 and words[-1] in NOT_NAME_TAIL:
         words = words[:-1]
+    # headline capitals: "Force Trump To Release", "Pro-Trump Sheriff", "As Clinton Wrapped"
+    while len(words) >= 2 and (words[-1] in _HEADLINE_WORDS or words[-1] in _TITLE_TAIL):
+        words = words[:-1]
+    while len(words) >= 2 and words[0] in _HEADLINE_LEAD:
+        words = words[1:]
     return " ".join(words) or name
+
+
+_HEADLINE_WORDS = {"To", "In", "Of", "And", "The", "For", "On", "At", "By", "With", "From", "Is", "Are", "Was", "As",
+                   "Says", "Said", "Vs", "Versus", "After", "Before", "Over", "Into", "Against", "Will", "Has"}
+_HEADLINE_LEAD = {"To", "In", "Of", "And", "The", "For", "On", "At", "By", "With", "From", "As", "Vs", "Versus",
+                  "After", "Before", "Over", "Into", "Against"}  # never a given name, unlike Will or Said
+_TITLE_TAIL = {"Sheriff", "President", "Governor", "Senator", "Mayor", "Minister", "Chancellor", "Candidate"}
 
 
 # "le ministre de l'Economie Bruno Le Maire": the ministry's name the model read into the person's

@@ -29,10 +29,10 @@ def test_gazetteer_patterns_carry_ids_and_spelling_variants():
 
 def test_user_gazetteer_extends_and_changes_the_fingerprint(tmp_path):
     extra = tmp_path / "nl.jsonl"
-    extra.write_text('{"name": "Mark Rutte", "type": "PERSON", "roles": ["candidate"]}\n'
+    extra.write_text('{"name": "Geert Vandermeulen", "type": "PERSON", "roles": ["candidate"]}\n'
                      '{"name": "Party for Freedom", "type": "PARTY", "aliases": ["PVV"]}\n', encoding="utf-8")
     base, extended = load_gazetteer(), load_gazetteer([extra])
-    assert "person/mark-rutte" in extended.by_id() and "person/mark-rutte" not in base.by_id()
+    assert "person/geert-vandermeulen" in extended.by_id() and "person/geert-vandermeulen" not in base.by_id()
     assert base.fingerprint != extended.fingerprint
 
 

@@ -185,14 +185,16 @@ def test_a_role_with_the_party_in_brackets_and_the_head_of_a_movement_are_member
 
 
 def test_a_surname_once_after_an_honorific_or_a_title_is_a_person():
-    resolution, _ = extract("“It is a good deal,” [Mr Barclay](PERSON) told the BBC. [Obama](PERSON) is away, "
-                            "President [Kuczynski](PERSON) says. [Toulouse](PERSON) wins.")
-    assert persons(resolution) == ["Barclay", "Kuczynski"]  # a lone surname with no cue is still left out
+    resolution, _ = extract("“It is a good deal,” [Mr Hollingsworth](PERSON) told the BBC. [Okonkwo](PERSON) is "
+                            "away, President [Vantongeren](PERSON) says. [Toulouse](PERSON) wins.")
+    assert persons(resolution) == ["Hollingsworth", "Vantongeren"]  # a lone surname with no cue is left out
+    resolution, _ = extract("[Obama](PERSON) is away.")  # unless the gazetteer knows whose surname it is
+    assert persons(resolution) == ["Barack Obama"]
 
 
 def test_a_possessive_ends_a_persons_name():
     resolution, _ = extract("Accepting [Mrs May’s Brexit](PERSON) deal is better, [Mr Raab](PERSON) said.")
-    assert persons(resolution) == ["May", "Raab"]
+    assert persons(resolution) == ["Dominic Raab", "May"]  # "May" alone is no one the gazetteer may name
 
 
 def test_a_gazetteer_surname_is_not_another_persons(tmp_path):
@@ -225,3 +227,26 @@ def test_a_bare_primary_is_the_known_primary_of_the_documents_party():
     resolution, _ = extract("Le [Parti de gauche](PARTY) hésite. Il a été battu à [la primaire](ELECTION).",
                             lang="fr", date="2015-09-30")
     assert elections(resolution) == []  # no primary of that party known: none invented
+
+
+def test_headline_capitals_and_a_trailing_title_are_no_part_of_a_name():
+    assert person_name("Trump To") == person_name("Pro Trump Sheriff".split(" ", 1)[1]) == "Trump"
+    assert person_name("As Clinton") == "Clinton"
+    assert person_name("Will Smith") == "Will Smith" and person_name("Said Mahmoud") == "Said Mahmoud"
+
+
+def test_a_short_surnames_mangled_variant_is_no_pattern(tmp_path):
+    from extract.gazetteer import load_gazetteer
+    path = tmp_path / "jp.jsonl"
+    path.write_text('{"name": "Tarō Asō", "type": "PERSON", "country": "JP", "surname": "Asō"}\n', encoding="utf-8")
+    entry = load_gazetteer([path]).by_id()["person/taro-aso"]
+    assert entry.surname_forms() == ("Asō",)  # not "Aso" (three letters) nor "As" (a word)
+
+
+def test_the_models_person_before_a_gazetteer_surname_is_another_person(extractor):
+    doc = extractor.nlp("en")("Raphael Bienvenido Cruz preached in Iowa. Kevin Merkel spoke. Critics call him "
+                              "“Barack Trump” online.")
+    persons = {(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"}
+    assert ("Kevin Merkel", "") in persons
+    assert any(text.endswith("Cruz") and text.startswith("Raphael") and not eid for text, eid in persons)
+    assert ("Barack Trump", "") not in persons  # a nickname in quotes is no other person
