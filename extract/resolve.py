@@ -404,6 +404,9 @@ class _Resolver:
     # -- elections ----------------------------------------------------------------------------------
     def _election(self, span: RawSpan) -> tuple[str, EntityType, str] | None:
         mention = read_election(span.text, self.doc.lang)
+        if mention.kind and "referendum" in mention.kind \
+                and _WISHED_VOTE.search(self.doc.text[max(0, span.start - 40):span.start]):
+            return None  # "Laurent Wauquiez demande un référendum", "calls for a second referendum": not held
         names = election_names(mention, self._context(span))
         return self._known_election(names) if names else None
 
@@ -816,6 +819,11 @@ _HONORIFIC_WORD = (r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|M|Mme|Mlle|Sen|Senator|Rep|
                    r"Président|Présidente|ministre|maire|sénateur|sénatrice|député|députée)\.?\s+")
 _HONORIFIC_BEFORE = re.compile(_HONORIFIC_WORD + "$")
 _HONORIFIC_FIRST = re.compile(_HONORIFIC_WORD)
+_WISHED_VOTE = re.compile(
+    r"\b(?:demande\w*|réclam\w*|exig\w*|propos\w*|souhait\w*|veu(?:t|lent)|voudrai\w*|appel\w*\s+à|"
+    r"call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed)?|push(?:es|ed|ing)?\s+for|"
+    r"propos(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|(?:would|could|might)(?:\s+hold)?)\s+"
+    r"(?:(?:un|une|le|la|a|an|the)\s+)?(?:(?:second|nouveau|nouvelle|new|another|fresh|autre)\s+)?$", re.I)
 _US_PARTY_LETTERS = {"D": "Democratic Party", "R": "Republican Party"}
 _US_PARTY_LETTER = re.compile(r"\(([DR])[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 _GENERIC_ELECTION = re.compile(r"^(.+?) elections?, ((?:19|20)\d\d)$")

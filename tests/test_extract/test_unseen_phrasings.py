@@ -250,3 +250,14 @@ def test_the_models_person_before_a_gazetteer_surname_is_another_person(extracto
     assert ("Kevin Merkel", "") in persons
     assert any(text.endswith("Cruz") and text.startswith("Raphael") and not eid for text, eid in persons)
     assert ("Barack Trump", "") not in persons  # a nickname in quotes is no other person
+
+
+def test_a_referendum_called_for_is_not_held():
+    resolution, _ = extract("[Laurent Wauquiez](PERSON) demande [un référendum](ELECTION) sur la taxe.", lang="fr",
+                            date="2018-12-04")
+    assert elections(resolution) == []
+    resolution, _ = extract("Critics call for [a second referendum](ELECTION).", date="2018-12-09")
+    assert elections(resolution) == []
+    resolution, _ = extract("Voters in [Italy](PLACE) reject [the constitutional referendum](ELECTION).",
+                            date="2016-12-04")
+    assert elections(resolution) == ["Italian constitutional referendum, 2016"]
