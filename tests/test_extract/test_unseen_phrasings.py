@@ -261,3 +261,12 @@ def test_a_referendum_called_for_is_not_held():
     resolution, _ = extract("Voters in [Italy](PLACE) reject [the constitutional referendum](ELECTION).",
                             date="2016-12-04")
     assert elections(resolution) == ["Italian constitutional referendum, 2016"]
+
+
+def test_smaller_states_name_their_votes():
+    from extract.countries import country_of
+    assert country_of("Equatorial Guinean") == country_of("Guinée équatoriale") == "Equatorial Guinean"
+    assert country_of("Guinea-Bissau", adjective=False) == "Bissau-Guinean"
+    assert country_of("Guinea") == "Guinean"  # the longer names do not swallow the shorter one
+    assert name("presidential election", "Equatorial Guinean", "2016-04-24") == \
+        "Equatorial Guinean presidential election, 2016"
