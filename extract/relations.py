@@ -56,7 +56,9 @@ _IN_FAVOUR = re.compile(r"\b(in favou?r of|to boost|to back|to support|and endor
                         r"and announc\w* (?:his|her) (?:endorsement of|support for)|and (?:backs|supports)|"
                         r"au profit de|en faveur de|pour soutenir|derrière)\b", re.I)
 _DEFEAT = re.compile(r"\b(defeats|defeated|defeating|beats|beat|beating|topped|tops|outpolled|won against|wins against|"
-                     r"holds? off|held off|unseat\w*|ousts?|ousted|edges? out|edged out|"
+                     r"holds? off|held off|unseat\w*|ousts?|ousted|edges? out|edged out|trounc\w+|routs?|routed|"
+                     r"toppl\w+|prevail\w*\s+over|(?:victory|triumph|win)\s+over|"
+                     r"(?:wins?|won)\s+(?:[\w-]+\s+){0,4}?(?:against|over)|l'emporte face à|"
                      r"bat|battu|l'emporte sur|devance|devancé)\b", re.I)
 # the loser first: "Sanders concedes the Missouri primary to Clinton", "X loses to Y", "X, battu par Y"
 _WHOM_BEAT = re.compile(r",\s+(?:whom|que|qu['’])\s*(?=\w)", re.I)

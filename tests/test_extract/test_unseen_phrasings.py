@@ -270,3 +270,12 @@ def test_smaller_states_name_their_votes():
     assert country_of("Guinea") == "Guinean"  # the longer names do not swallow the shorter one
     assert name("presidential election", "Equatorial Guinean", "2016-04-24") == \
         "Equatorial Guinean presidential election, 2016"
+
+
+@pytest.mark.parametrize("verb", ["trounces", "routs", "topples", "prevails over", "wins the runoff against",
+                                  "won a landslide over", "l'emporte face à"])
+def test_more_ways_to_say_defeat(verb):
+    lang = "fr" if "emporte" in verb else "en"
+    _, rels = extract(f"[Ana Lima](PERSON) {verb} [Rui Costa](PERSON) in the [presidential election](ELECTION).",
+                      lang=lang, date="2016-05-01")
+    assert ("Ana Lima", "defeats", "Rui Costa") in triples(rels)
