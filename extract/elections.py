@@ -52,7 +52,11 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
         return ()
     country = m.country or _country_before(ctx.before) or _country_in_phrase(ctx.before) or _us_by_party(m, ctx) \
         or _country_near(ctx) or ctx.country
+    if m.kind == "midterm election" and not m.country:
+        country = "United States"  # "les élections de mi-mandat": the American midterms, whatever the paper
     kind = _kind(m.kind or "election", country, ctx)
+    if kind == "referendum":
+        kind = _referendum_topic(ctx) or kind  # "the flag referendum", "référendum sur l'indépendance"
     if kind == "primary":
         return _primary(m, country, ctx)
     year = _year(m, country, kind, ctx)
@@ -82,6 +86,29 @@ def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:
         country = m.place  # "the Curaçao general election": a place our tables do not know names its own vote
     base = f"{country} {kind}{plural}" if country else kind[:1].upper() + kind[1:]
     return _with_year(_tagged_name(country, kind, ctx) or base, year)
+
+
+# What a referendum is about, as Wikipedia names referendums (`New Zealand flag referendum, 2015`,
+# `Slovenian railway referendum, 2017`, `United Kingdom European Union membership referendum, 2016`)
+_REFERENDUM_TOPICS = (
+    (re.compile(r"\b(?:Brexit|(?:leave|remain in|membership of|quitter|sortie de)\s+(?:the\s+|l['’])?"
+                r"(?:European Union|EU|UE|Union européenne))\b", re.I), "European Union membership referendum"),
+    (re.compile(r"\b(?:independence|indépendance|secession|sécession)\b", re.I), "independence referendum"),
+    (re.compile(r"\b(?:flag|drapeau)\b", re.I), "flag referendum"),
+    (re.compile(r"\b(?:constitution\w*|constitutionn\w*)\b", re.I), "constitutional referendum"),
+    (re.compile(r"\b(?:railway|rail line|ligne ferroviaire)\b", re.I), "railway referendum"),
+    (re.compile(r"\b(?:peace (?:deal|agreement|accord)|accord de paix)\b", re.I), "peace agreement referendum"),
+    (re.compile(r"\b(?:same-sex marriage|mariage homosexuel|mariage pour tous)\b", re.I), "same-sex marriage referendum"),
+    (re.compile(r"\b(?:abortion|avortement)\b", re.I), "abortion referendum"),
+)
+
+
+def _referendum_topic(ctx: ElectionContext) -> str | None:
+    """The topic words the sentence gives near a referendum (one topic only), as the kind of the vote."""
+    at = len(ctx.before)
+    near = ctx.sentence[max(0, at - 80):at + 120]
+    found = {kind for pattern, kind in _REFERENDUM_TOPICS if pattern.search(near)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _national_kind(country: str, year: int) -> str | None:

@@ -279,3 +279,26 @@ def test_more_ways_to_say_defeat(verb):
     _, rels = extract(f"[Ana Lima](PERSON) {verb} [Rui Costa](PERSON) in the [presidential election](ELECTION).",
                       lang=lang, date="2016-05-01")
     assert ("Ana Lima", "defeats", "Rui Costa") in triples(rels)
+
+
+@pytest.mark.parametrize("phrase,sentence,country,date,lang,expected", [
+    ("referendum", "New Zealanders vote in the first flag referendum.", "New Zealand", "2015-11-20", "en",
+     "New Zealand flag referendum, 2015"),
+    ("référendum", "le référendum sur l'indépendance de la Nouvelle-Calédonie", "French", "2018-11-03", "fr",
+     "New Caledonian independence referendum, 2018"),
+    ("referendum", "after the Brexit referendum", "United Kingdom", "2016-06-24", "en",
+     "United Kingdom European Union membership referendum, 2016"),
+    ("referendum", "voters back a referendum on the railway project", "Slovenian", "2017-09-24", "en",
+     "Slovenian railway referendum, 2017"),
+    ("referendum", "a referendum on taxes and on independence for the flag", "Swiss", "2016-02-28", "en",
+     "Swiss referendum, 2016"),  # two topics: none chosen
+    ("élections de mi-mandat", "avant les élections de mi-mandat", "French", "2018-11-07", "fr",
+     "United States elections, 2018"),
+])
+def test_referendums_are_named_by_their_topic_and_midterms_are_american(phrase, sentence, country, date, lang,
+                                                                          expected):
+    from extract.elections import ElectionContext, election_names
+    from extract.patterns import read_election
+    at = sentence.index(phrase)
+    ctx = ElectionContext(country, date, sentence=sentence, before=sentence[:at])
+    assert election_names(read_election(phrase, lang), ctx)[0] == expected
