@@ -142,7 +142,23 @@ def draw4(shared: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
+SEED5 = 20170611  # first round of the French legislative election, 2017
+N5_FR = 12
+
+
+def draw5(shared: Path) -> list[tuple[str, str, str, str]]:
+    """The fifth batch (session four, all dev): more French articles, the kind of text where the held-out rows
+    fail most (aggregate rows by kind: relations and candidacies of French articles). Election-flagged French
+    articles of 1.5-15 kB (a wider size than the earlier batches: the smaller ones are nearly all drawn), none
+    of an earlier batch."""
+    rows = list(csv.DictReader(open(shared / "corpus" / "manifest.csv", encoding="utf-8")))
+    taken = {path.split("/")[-1] for _, path, *_ in split.SEEDS + split.CORPUS}
+    taken |= {path.split("/")[-1] for _, path, *_ in split.BATCH2 + split.BATCH3 + split.BATCH4}
+    pool = sorted(r["doc"] for r in rows if r["lang"] == "fr" and r["format"] == "article" and r["election"] == "1"
+                  and 1500 <= int(r["bytes"]) <= 15000 and r["doc"].split("/")[-1] not in taken)
+    return [("dev", "fr", "", d) for d in random.Random(SEED5).sample(pool, N5_FR)]
+
 if __name__ == "__main__":
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
-    for row in draw(shared) + draw3(shared) + draw4(shared):
+    for row in draw(shared) + draw3(shared) + draw4(shared) + draw5(shared):
         print(*row, sep="\t")

@@ -433,10 +433,51 @@ BATCH4 = [
 ]
 
 
+# The fifth batch (session four, all dev): drawn by `evaluation.draw2.draw5` (seed 20170611), French articles.
+BATCH5 = [
+    ('art_fr_2016-05-21_recuperation-opportunisme-nuit',
+     _A + '2016-05-21__akinarticle_web_articles__recuperation-opportunisme-a-nuit-debout-la-gue'
+       'rre-des-activistes-est-declaree.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-06-30_brexit-impuissance-fact',
+     _A + '2016-06-30__akinarticle_web_articles__le-brexit-ou-l-impuissance-du-fact-checking.tx'
+       't', 'fr', '', 'dev'),
+    ('art_fr_2016-06-05_francois-ruffin-voter',
+     _A + '2016-06-05__akinarticle_web_articles__francois-ruffin-voter-ps-au-second-tour-en-bon'
+       '-republicain-cest-fini.txt', 'fr', '', 'dev'),
+    ('art_fr_2017-02-04_fait-quelque-chose',
+     _A + '2017-02-04__akinarticle_web_articles__tu-as-fait-quelque-chose-de-tres-grave-mais-je'
+       '-ne-peux-pas-te-dire-quoi-fatima-e.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-05-26_union-europeenne-assume',
+     _A + '2016-05-26__akinarticle_web_articles__l-union-europeenne-assume-la-loi-el-khomri-c-e'
+       'st-elle.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-04-25_isabelle-attard-deputee',
+     _A + '2016-04-25__akinarticle_web_articles__isabelle-attard-la-deputee-qui-veut-dynamiter-'
+       'le-paysage-politique-francais.txt', 'fr', '', 'dev'),
+    ('art_fr_2015-07-27_turquie-sadresse-cest',
+     _A + '2015-07-27__akinarticle_web_articles__la-turquie-sadresse-au-pkk-cest-soit-les-armes'
+       '-soit-la-democratie.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-11-27_fact-checking-impuissant',
+     _A + '2016-11-27__akinarticle_web_articles__le-fact-checking-impuissant-mais-necessaire.tx'
+       't', 'fr', '', 'dev'),
+    ('art_fr_2016-10-06_colombie-paix-farc',
+     _A + '2016-10-06__akinarticle_web_articles__colombie-la-paix-les-farc-et-la-theorie-du-gen'
+       're.txt', 'fr', '', 'dev'),
+    ('art_fr_2017-01-03_pourquoi-comment-melenchon',
+     _A + '2017-01-03__akinarticle_web_articles__pourquoi-et-comment-melenchon-veut-nous-faire-'
+       'manger-moins-de-viande.txt', 'fr', '', 'dev'),
+    ('art_fr_2018-12-20_deputes-francais-entame',
+     _A + '2018-12-20__gilets_jaunes_multilingual__les-deputes-francais-ont-entame-jeudi-l-exam'
+       'en-des-mesures-decidees-dans-l-urgen.txt', 'fr', '', 'dev'),
+    ('art_fr_2016-01-20_fadumo-dayib-femme',
+     _A + '2016-01-20__akinarticle_web_articles__fadumo-dayib-une-femme-presidente-pour-la-soma'
+       'lie.txt', 'fr', '', 'dev'),
+]
+
+
 
 def assignment() -> dict[str, str]:
-    """gold name -> "dev" | "heldout" | "heldout2" | "heldout3": per language, a fixed-seed sample of the first
-    corpus    documents is held out; the later batches carry their split.
+    """gold name -> "dev" | "heldout" | "heldout2" | "heldout3": per language, a fixed-seed sample of the
+    first corpus documents is held out; the later batches carry their split.
 
     Languages are drawn in sorted order ("en", then "fr") from one generator, each from its sorted names.
     """
@@ -446,11 +487,11 @@ def assignment() -> dict[str, str]:
         names = sorted(name for name, _, doc_lang, _ in CORPUS if doc_lang == lang)
         held = set(rng.sample(names, HELDOUT_PER_LANG[lang]))
         split.update({name: "heldout" if name in held else "dev" for name in names})
-    split.update({name: which for name, _, _, _, which in BATCH2 + BATCH3 + BATCH4})
+    split.update({name: which for name, _, _, _, which in BATCH2 + BATCH3 + BATCH4 + BATCH5})
     return split
 
 
 if __name__ == "__main__":
     split = assignment()
-    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2 + BATCH3 + BATCH4]:
+    for name, path, lang, country in SEEDS + CORPUS + [row[:4] for row in BATCH2 + BATCH3 + BATCH4 + BATCH5]:
         print(f"{split[name]:8} {lang} {country or '--'} {name}")

@@ -50,7 +50,7 @@ def test_gold_file_is_consistent(file):
     data = json.loads(file.read_text(encoding="utf-8"))
     info = {n: (p, lang, c) for n, p, lang, c in split_module.SEEDS + split_module.CORPUS}
     info.update({n: (p, lang, c) for n, p, lang, c, _ in split_module.BATCH2 + split_module.BATCH3
-                 + split_module.BATCH4})
+                 + split_module.BATCH4 + split_module.BATCH5})
     path, lang, country = info[file.stem]
     assert (data["path"], data["lang"], data["split"]) == (path, lang, file.parent.name)
     # an article's country is the annotator's reading of it; a page's was fixed by the draw
