@@ -195,9 +195,10 @@ def _surnames_of_others(doc: Doc):
         if not ent.ent_id_ or ent.label_ != "PERSON" or len(ent) != 1:
             continue
         start, end = ent.start, ent.end
-        nxt = doc[end] if end < len(doc) else None
-        if nxt is not None and _name_like(nxt) and not nxt.is_sent_start and nxt.ent_type_ in ("", "PERSON", "PER"):
-            end += 1
+        nxt = _next_word(doc, end)  # "Philippe\xa0Noguès": a no-break space is a token of its own
+        if nxt is not None and _name_like(nxt) and not nxt.is_sent_start and nxt.ent_type_ in ("", "PERSON", "PER") \
+                and not _NOT_A_NAME_AFTER.search(nxt.text):  # "Trump Tower" is a building
+            end = nxt.i + 1
         if (start, end) != (ent.start, ent.end):
             yield Span(doc, start, end, label="PERSON")
 
@@ -229,6 +230,18 @@ def _other_persons_surnames(doc: Doc):
         if start > 0 and doc[start - 1].text in ("«", '"', "“", "'", "‘"):
             continue  # «Ali Juppé»: a nickname in quotes
         yield Span(doc, start, ent.end, label="PERSON")
+
+
+_NOT_A_NAME_AFTER = re.compile(r"^(?:Tower|Towers|Hotel|Plaza|Building|Center|Centre|Organization|Organisation|"
+                               r"Foundation|Administration|Campaign|Doctrine|Era|Show|University|Institute|Group|"
+                               r"Company|International|Airport|Street|Avenue|Square|Park|Hall|House|Stadium)$")
+
+
+def _next_word(doc: Doc, i: int):
+    """The first token at or after `i` that is not a space (a no-break space between names is its own token)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
 
 
 def _given_names_before(doc: Doc):

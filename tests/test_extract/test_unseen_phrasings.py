@@ -302,3 +302,15 @@ def test_referendums_are_named_by_their_topic_and_midterms_are_american(phrase, 
     at = sentence.index(phrase)
     ctx = ElectionContext(country, date, sentence=sentence, before=sentence[:at])
     assert election_names(read_election(phrase, lang), ctx)[0] == expected
+
+
+def test_a_gazetteer_surname_before_another_name_across_a_no_break_space(extractor):
+    doc = extractor.nlp("en")("Donald Trump spoke at Trump Tower. Philippe Richert and Benoît\u00a0Hamon won.")
+    ents = {(e.text, e.ent_id_) for e in doc.ents if e.label_ in ("PERSON", "PER")}
+    assert ("Trump", "person/donald-trump") in ents and not any(t == "Trump Tower" for t, _ in ents)
+    assert ("Philippe Richert", "") in ents  # not Édouard Philippe: his given name is no surname alone
+
+
+def test_smaller_french_parties_are_known(extractor):
+    doc = extractor.nlp("fr")("Elle rejoint Nouvelle Donne, le parti emmené par Pierre Larrouturou.")
+    assert ("Nouvelle Donne", "PARTY", "party/nouvelle-donne") in {(e.text, e.label_, e.ent_id_) for e in doc.ents}
