@@ -56,8 +56,9 @@ _BEFORE_PERSON = re.compile(
     # "Scottish National Party leader and First Minister of Scotland Nicola Sturgeon"
     rf"(?:(?<=\s)and\s+(?:(?-i:[A-Z])[\w-]*\s+|of\s+|the\s+){{1,5}})?", re.I)
 # "En Marche!, formed by newly elected President Emmanuel Macron", "the Socialists of President Hollande's party"
-_LED_BY = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:formed|founded|created|led|headed|launched|"
-                     r"fondée?|créée?|dirigée?|menée?)\s+(?:by|par)\s+(?:[\w-]+\s+){0,4}?", re.I)
+_LED_BY = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:(?:le|la|un|une|the|a)\s+(?:parti|mouvement|"
+                     r"party|movement|formation)\s+)?(?:formed|founded|created|led|headed|launched|"
+                     r"fondée?|créée?|dirigée?|menée?|emmenée?|présidée?)\s+(?:by|par)\s+(?:[\w-]+\s+){0,4}?", re.I)
 _OF_PERSONS_PARTY = re.compile(r"\s+(?:of|de)\s+(?:(?:[A-Z][\w.-]*|former|president|prime minister)\s+){0,3}$")
 _ROLE_OF_BEFORE = re.compile(rf"\b(?:{_ROLE})\s+(?:of|du|de la|des|de l['’]|d['’])\s*(?:the\s+)?{_ADJS}$", re.I)
 _PLACE_THEN_COMMA = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:(?:dans|in|en|à|for|from|pour)\s+[^,.;]{1,30})?,\s*")

@@ -314,3 +314,9 @@ def test_a_gazetteer_surname_before_another_name_across_a_no_break_space(extract
 def test_smaller_french_parties_are_known(extractor):
     doc = extractor.nlp("fr")("Elle rejoint Nouvelle Donne, le parti emmené par Pierre Larrouturou.")
     assert ("Nouvelle Donne", "PARTY", "party/nouvelle-donne") in {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+
+
+def test_the_party_led_by_a_person_in_apposition():
+    _, rels = extract("Elle rejoint [Nouvelle Donne](PARTY), le parti emmené par [Pierre Larrouturou](PERSON).",
+                      lang="fr", date="2016-04-25")
+    assert ("Pierre Larrouturou", "member_of", "Nouvelle Donne") in triples(rels)
