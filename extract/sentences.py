@@ -111,12 +111,22 @@ class Sentence:
             found = self.election_near(pos) if near or not self.of_type(EntityType.ELECTION) else None
             if found is not None and (near or found in self.scope.primaries):
                 return found
-        if self.context and self.context not in self.scope.primaries:
+        if self.context and self.context not in self.scope.primaries and not _past(self.context, self.date):
             return self.context
-        return self.scope.main_general or self.context or self.scope.main
+        # "Yannick Jadot, candidat EELV" after a word on the 2012 campaign: a candidate now runs in a coming vote
+        for found in (self.scope.main_general, self.context, self.scope.main):
+            if found and not _past(found, self.date):
+                return found
+        return self.context or self.scope.main_general or self.scope.main
 
     def evidence(self) -> Evidence:
         return Evidence(text=self.text, start=self.start, end=self.end)
+
+
+def _past(election_id: str, date: str | None) -> bool:
+    """An election whose name's year is before the year of the part of the document."""
+    m = re.search(r"((?:19|20)\d\d)\D*$", election_id)
+    return bool(m and date and date[:4].isdigit() and int(m.group(1)) < int(date[:4]))
 
 
 def _distance(ent: Ent, pos: int) -> int:

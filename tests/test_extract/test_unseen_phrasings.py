@@ -320,3 +320,11 @@ def test_the_party_led_by_a_person_in_apposition():
     _, rels = extract("Elle rejoint [Nouvelle Donne](PARTY), le parti emmené par [Pierre Larrouturou](PERSON).",
                       lang="fr", date="2016-04-25")
     assert ("Pierre Larrouturou", "member_of", "Nouvelle Donne") in triples(rels)
+
+
+def test_a_candidate_now_runs_in_the_coming_vote_not_the_last_one_named():
+    _, rels = extract("Le candidat à [la présidentielle](ELECTION) parle de viande. Il en parlait lors de "
+                      "[la campagne présidentielle de 2012](ELECTION). [Yannick Jadot](PERSON), candidat EELV, se tait.",
+                      lang="fr", date="2017-01-03")
+    candidacies = {(s, o) for s, p, o in triples(rels) if p == "candidate_in"}
+    assert candidacies == {("Yannick Jadot", "French presidential election, 2017")}
