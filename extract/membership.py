@@ -61,7 +61,7 @@ _LED_BY = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:was|is)\s+)?(?:(?:le|la|un
                      r"fondée?|créée?|dirigée?|menée?|emmenée?|présidée?)\s+(?:by|par)\s+(?:[\w-]+\s+){0,4}?", re.I)
 _OF_PERSONS_PARTY = re.compile(r"\s+(?:of|de)\s+(?:(?:[A-Z][\w.-]*|former|president|prime minister)\s+){0,3}$")
 _ROLE_OF_BEFORE = re.compile(rf"\b(?:{_ROLE})\s+(?:of|du|de la|des|de l['’]|d['’])\s*(?:the\s+)?{_ADJS}$", re.I)
-_PLACE_THEN_COMMA = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:(?:dans|in|en|à|for|from|pour)\s+[^,.;]{1,30})?,\s*")
+_PLACE_THEN_COMMA = re.compile(r"\s*[!?]?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:dans|in|en|à|for|from|pour)\s+[^,.;]{1,30})?,\s*")
 _HIS_PARTY = re.compile(r"\b(?:his|her|their|son|sa|leur)\s+(?:own\s+)?(?:party|parti)\s*,\s*(?:the\s+)?$|"
                         r"\b(?:fellow|ses|other)\s+$", re.I)
 _FELLOW_AFTER = re.compile(r"\s+(?:members?|MPs|colleagues|militants|camarades|élus)\b", re.I)

@@ -277,7 +277,7 @@ CUE_AFTER = re.compile(
     r"(?:is|was|will be)\s+(?:running|the\s+\w+\s+nominee)|runs?\s+for|ran\s+for|"
     r"from\s+running\s+(?:in|for)\b|(?:again|also|now)\s+fac(?:es|ing)\s+(?:off|(?-i:[A-Z]))|"
     # "X tenait un meeting à Lyon", "X tiennent des réunions publiques": a campaign's rallies
-    r",?\s*(?:de\s+nouveau\s+|à\s+nouveau\s+|déjà\s+|aussi\s+)?sur\s+les\s+rangs\b|"
+    r",?\s*(?:de\s+nouveau\s+|à\s+nouveau\s+|déjà\s+|aussi\s+)?sur\s+les\s+rangs\b|,?\s+investie?\s+par\b|"
     r"(?:tient|tenait|tenaient|tiennent|tiendra|a\s+tenu|ont\s+tenu)\s+(?:un|son|des|ses|leurs?)\s+"
     r"(?:grands?\s+)?(?:meetings?|réunions?\s+publiques?)\b|"
     r"(?:annonce|déclare|officialise)\s+sa\s+candidature|est\s+candidate?|s['’]est\s+déclarée?\s+candidate?|"
@@ -289,6 +289,11 @@ RACE_BETWEEN = re.compile(r"\b(?:run-?offs?|races?|contests?|duels?|battle|round
                           r"scrutin|tour|match)\s+(?:[\w-]+\s+){0,2}?(?:between|entre)\b[^.;:!?]{0,130}$", re.I)
 
 
+# "Le candidat d'En marche !, Emmanuel Macron": the candidate of a party, then the name
+CUE_OF_PARTY = re.compile(r"\b(?:candidat(?:e)?|candidate|nominee)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
+                          r"d['’]|of\s+(?:the\s+)?)[^,.;:!?()]{1,50}[!?]?\s*,\s*$", re.I)
+# "Les Républicains ont investi François Fillon", "Benoît Hamon, investi par le PS"
+CUE_INVESTED = re.compile(r"\b(?:a|ont|avait|avaient)\s+investi\s+$", re.I)
 # "les candidats de la droite libérale (Fillon) et du centre (Macron)": names in brackets after the cue
 CUE_BRACKET = re.compile(r"\b(?:candidat\w*|candidates?|nominees?)\b(?:[^.;:!?()]|\([^()]{0,30}\)){0,80}\(\s*$",
                          re.I)
@@ -304,7 +309,9 @@ def candidacy_cue(text: str, start: int, end: int) -> bool:
     return bool(CUE_BEFORE.search(text[max(0, start - 80):start]) or CUE_AFTER.match(text, end)
                 or (after > end and CUE_AFTER.match(text, after))
                 or RACE_BETWEEN.search(text[max(0, start - 160):start])
-                or CUE_BRACKET.search(text[max(0, start - 80):start]))
+                or CUE_BRACKET.search(text[max(0, start - 80):start])
+                or CUE_OF_PARTY.search(text[max(0, start - 80):start])
+                or CUE_INVESTED.search(text[max(0, start - 30):start]))
 
 
 class ElectionParts(tuple):

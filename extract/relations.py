@@ -28,7 +28,11 @@ _ENDORSE = re.compile(
     r"(?:will |to )?vote for|voting for|throw\w* (?:his|her|their) (?:weight|support) behind|"
     r"apport\w* (?:son|leur) soutien à|soutien à|soutenir|soutient|soutiennent|ralli\w* (?:à|avec)|"
     r"ralliement (?:à|avec)|appel\w* à voter (?:pour)?|votera pour|voter pour|"
-    r"défend\w* la candidature de)\b", re.I)
+    r"défend\w* la candidature de|(?:vote|votera|voteront|voterai|voterait)(?=\s+(?-i:[A-ZÀ-Ý])))\b", re.I)
+# "Benoît Hamon a reçu le soutien de Martine Aubry", "X won the backing of Y": the support goes the other way
+_ENDORSED_BY = re.compile(r"\b(?:a\s+reçu|reçoit|obtient|a\s+obtenu|received|receives|wins|won|gets|got|gained|"
+                          r"secured|secures)\s+(?:the\s+|le\s+|l['’])?(?:soutien|appui|support|backing|endorsement)"
+                          r"\s+(?:de\s+|d['’]|of\s+|from\s+)", re.I)
 # "with the support of the DUP", "seeks backing from": support received, not given; "struck back at": no backing
 _NOT_ENDORSE = re.compile(r"\b(?:with|avec|seek\w*|sought|receiv\w*|gain\w*|obtain\w*|obtient|obtenu|reçoit|"
                           r"win|won|wins|get\w*|got|lost|loses?)\s+(?:(?:the|le|la|l['’]|his|her|their|son|sa|"
@@ -45,7 +49,7 @@ _A_SUPPORTER_OF = re.compile(r"\s*,\s*(?:(?:un|une|le|la|a|an|the|one|l['’])\s
 _WITHDRAW = re.compile(
     r"\b(drops? out|dropped out|dropping out|pull(?:s|ed|ing)? out|withdr(?:aw|aws|ew|awn|awing)|"
     r"quits? the race|ends? (?:his|her) (?:campaign|bid|[\w ]{0,30}bid)|suspend\w* (?:his|her) campaign|"
-    r"se (?:retire|désiste|retirent)|retire sa candidature|renonce\w* à (?:sa|se)|jette l'éponge|"
+    r"se (?:retire|désiste|retirent)|retir\w* (?:sa|leur) candidature|renonce\w* à (?:sa|se)|jette l'éponge|"
     r"abandonn\w*)\b", re.I)
 _WITHDRAWN_THING = re.compile(r"\s+(?:(?:the|its|their|his|her|a|an|all|some|le|la|les|sa|son|ses)\s+)?"
                               r"(?:\w+['’]s\s+)?(?:\w+\s+)?(?:application|troops|forces|soldiers|ambassador|bill|law|"
@@ -221,6 +225,10 @@ def _endorses(s: Sentence, date: str | None) -> Iterator[Relation]:
                 _CLAUSE.search(s.text[m.end():target.start]):
             continue
         yield _rel(s, subject.id, Predicate.ENDORSES, target.id, date, 0.7)
+    for m in _ENDORSED_BY.finditer(s.text):
+        receiver, giver = s.actor_before(m.start()), s.after(m.end(), (EntityType.PERSON,), window=5)
+        if receiver and giver and receiver.id != giver.id and not _negated(s, receiver.end, m.start()):
+            yield _rel(s, giver.id, Predicate.ENDORSES, receiver.id, date, 0.6)
     persons = s.of_type(EntityType.PERSON)
     for a, b in zip(persons, persons[1:]):
         if _SUPPORTER_OF.search(s.text[:a.start]) and re.fullmatch(r"\s*,?\s*", s.text[a.end:b.start]):
@@ -374,7 +382,8 @@ def _share_holder(s: Sentence, m: re.Match, defeats: list[Relation]) -> str | No
 
 _FIRST_SHARE = re.compile(r"\s*(?:%|percent|per cent|pour cent)?\s*(?:to|against|versus|vs\.?|contre)\s+\d", re.I)
 _SECOND_SHARE = re.compile(r"\d\s*(?:%|percent|per cent|pour cent)\s+(?:to|against|versus|vs\.?|contre)\s+$", re.I)
-_ATTACHED_PARTY = re.compile(r"\s*(?:\(\s*|,?\s*(?:the\s+)?(?:candidate|leader|nominee)\s+(?:of|for)\s+(?:the\s+)?|"
+_ATTACHED_PARTY = re.compile(r"\s*(?:\(\s*|,?\s*(?:the\s+|la\s+|le\s+|l['’])?(?:candidate?|leader|nominee|chef|"
+                             r"présidente?|dirigeante?)\s+(?:of|for|du|de\s+la|des|de|d['’])\s*(?:the\s+)?|"
                              r"of\s+the\s+|(?:du|de\s+la|des)\s+)", re.I)
 
 

@@ -328,3 +328,19 @@ def test_a_candidate_now_runs_in_the_coming_vote_not_the_last_one_named():
                       lang="fr", date="2017-01-03")
     candidacies = {(s, o) for s, p, o in triples(rels) if p == "candidate_in"}
     assert candidacies == {("Yannick Jadot", "French presidential election, 2017")}
+
+
+def test_french_campaign_prose():
+    _, rels = extract(
+        "[Benoît Hamon](PERSON), le candidat socialiste, a reçu le soutien de [Martine Aubry](PERSON). "
+        "[Manuel Valls](PERSON) votera [Macron](PERSON) au premier tour de [la présidentielle](ELECTION). "
+        "[Marine Le Pen](PERSON), la candidate du [Front national](PARTY), a obtenu 21,3 % des voix. "
+        "Les Républicains ont investi [François Fillon](PERSON) pour [la présidentielle](ELECTION). "
+        "[Yannick Jadot](PERSON) a retiré sa candidature au profit de [Benoît Hamon](PERSON).",
+        lang="fr", date="2017-04-20")
+    found = triples(rels)
+    assert {("Martine Aubry", "endorses", "Benoît Hamon"), ("Manuel Valls", "endorses", "Emmanuel Macron"),
+            ("François Fillon", "candidate_in", "French presidential election, 2017"),
+            ("Yannick Jadot", "withdraws", "Benoît Hamon")} <= found
+    assert ("Marine Le Pen", "vote_share", "French presidential election, 2017", 21.3) in rels
+    assert not any(s == "Benoît Hamon" and p == "endorses" for s, p, _ in found)  # support received
