@@ -100,6 +100,9 @@ _ELECTIONS_EN: tuple[re.Pattern[str], ...] = (
                r"(?P<span>(?P<bare>(?:(?:first|second|final)[- ]round\s+)?(?i:run-?offs?)|(?:first|second|final)[- ]round|"
                r"primary(?:\s+election)?|elections?|race))\b"),
     re.compile(r"\b(?P<bare>Election Day)\b"),
+    # the 2012 election, in the 2008 race: the country's vote of that year (its kind from the calendar)
+    re.compile(rf"\b(?i:the|this|that|its|their|his|her)\s+(?P<span>(?P<y1>{_YEAR})\s+(?P<what>(?i:elections?|race|vote)))\b"
+               r"(?!(?<=vote)\s+(?:on|over)\b)"),
     # Sunday's vote, yesterday's ballot (a weekday's vote is an election; "the vote" alone may be a bill's)
     re.compile(r"\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|yesterday|today|tomorrow)['’]s\s+"
                r"(?:(?:tight|close|historic|landmark)\s+)?(?P<span>(?P<bare>vote|ballot))\b"),
@@ -177,7 +180,8 @@ GUARDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(
      ("by-election", "byelection", "by election"), ("leadership",), ("mayoral", "gubernatorial"),
      ("senate", "senatorial"), ("presidential",), ("elected",), ("president-elect",),
      ("white house", "presidency", "elys"), ("referendum",), ("referendum",), ("voters",), ("leadership",),
-     ("run", "round", "primary", "election", "race"), ("election day",), ("'s vote", "’s vote", "s ballot"),
+     ("run", "round", "primary", "election", "race"), ("election day",), ("election", "race", "vote"),
+     ("'s vote", "’s vote", "s ballot"),
      ("polls",),
      ("élection", "election"), _FR_KIND_WORDS, ("campagne",), ("scrutin",), ("mi-mandat",),
      ("élysée", "elysée", "maison", "présidence"), ("primaire",), ("investiture",), ("référendum",),

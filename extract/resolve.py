@@ -612,11 +612,14 @@ class _Resolver:
         if wanted is None and PRIMARY_SIGNAL.search(self.doc.text[start:end]):
             wanted = "primary" if any(_election_kind(c.name) == "primary" for _, c in named) else None
         pool = [(pos, c) for pos, c in named if wanted is None or _election_kind(c.name) == wanted]
-        if not pool:
-            return None
         in_sentence = [(pos, c) for pos, c in pool if start <= pos < end]
         if in_sentence:
             return min(in_sentence, key=lambda pc: abs(pc[0] - span.start))[1]
+        # "Trump said the election is rigged" in a 2016 story that names only the 2012 one: not that one
+        date = self._date_at(span.start) or ""
+        pool = [(pos, c) for pos, c in pool if not _before_year(c.name, date[:4])]
+        if not pool:
+            return None
         segment = self._segment_bounds(span.start)
         earlier = [(pos, c) for pos, c in pool if segment[0] <= pos < span.start]
         if earlier:  # the election named last before it in the same part of the document
@@ -840,6 +843,13 @@ def _best_form(cluster: _Cluster) -> str:
     forms = sorted(cluster.forms.items(), key=lambda kv: (
         -len(kv[0].split()), -sum(not ch.isascii() for ch in kv[0]), -kv[1], kv[0]))
     return forms[0][0] if forms else cluster.name
+
+
+def _before_year(name: str, year: str) -> bool:
+    """An election whose name's year is more than a year before `year`: a vote of an earlier cycle, not the one
+    a text means by "the election" (last year's still may be: a result contested, a government formed)."""
+    found = re.findall(r"\b(?:19|20)\d\d\b", name)
+    return bool(found and year.isdigit() and int(found[-1]) < int(year) - 1)
 
 
 def _same_year(known: str, wanted: str) -> bool:

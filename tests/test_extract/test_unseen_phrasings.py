@@ -344,3 +344,20 @@ def test_french_campaign_prose():
             ("Yannick Jadot", "withdraws", "Benoît Hamon")} <= found
     assert ("Marine Le Pen", "vote_share", "French presidential election, 2017", 21.3) in rels
     assert not any(s == "Benoît Hamon" and p == "endorses" for s, p, _ in found)  # support received
+
+
+def test_an_earlier_cycles_election_is_named_by_its_year_and_is_not_the_election():
+    resolution, rels = extract(
+        "In the [United States](PLACE), [Trump](PERSON) said the [election](ELECTION) is rigged. [Mitt Romney](PERSON) lost the [2012 election]"
+        "(ELECTION) to [Barack Obama](PERSON). In the [2008 race](ELECTION), [John McCain](PERSON) lost.",
+        date="2016-09-25")
+    assert elections(resolution) == ["United States presidential election, 2008",
+                                     "United States presidential election, 2012",
+                                     "United States presidential election, 2016"]
+    assert ("Barack Obama", "defeats", "Mitt Romney") in triples(rels)
+    assert ("Mitt Romney", "candidate_in", "United States presidential election, 2012") in triples(rels)
+    # last year's vote may still be "the election" (a result contested the next January)
+    resolution, _ = extract("[Yahya Jammeh](PERSON) rejects the result of the [presidential election](ELECTION) "
+                            "in [the Gambia](PLACE). The [election](ELECTION) was fair, observers say.",
+                            date="2017-01-13")
+    assert elections(resolution) == ["Gambian presidential election, 2016"]
