@@ -158,7 +158,8 @@ def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] 
     """Read, extract, build and export; `report.json` lists every input file with its status.
 
     With the cache on, a file whose bytes did not change since the last build is not read again: its report
-    and records come from the cache.
+    and records come from the cache, and the Turtle of the subjects whose statements did not change is
+    taken from the cache directory too (`graph.rdfcache`).
 
     Raises:
         ElectionGraphError: when the inputs hold no file at all, `out_dir` cannot be written, the base IRI or
@@ -186,7 +187,8 @@ def run_build(paths: Sequence[Path], out_dir: Path, *, formats: tuple[str, ...] 
     with _gc_paused():  # the forked exporters inherit the pause
         graph = build_graph(extractions)
         clock.lap("built the graph: %d nodes, %d edges", graph.number_of_nodes(), graph.number_of_edges())
-        outputs = export(graph, out_dir, formats, base=base, title=title, max_nodes=max_nodes)
+        outputs = export(graph, out_dir, formats, base=base, title=title, max_nodes=max_nodes,
+                         cache_dir=path.parent if path is not None else None)
         clock.lap("exported %s", ", ".join(formats))
         result = BuildResult(graph=graph, outputs=outputs, files=reports, extraction=stats)
         outputs["report"] = write_atomic(out_dir / REPORT_NAME, _report_json(result))
