@@ -153,6 +153,7 @@ class Mapper:
         self.skipped: Counter[str] = Counter()
         self._iris: dict[str, str] = {}
         self._by_id: dict[str, str] = {}
+        self._urls: dict[str, str] = {}
         self._types = {str(n): str(a.get(ATTR.TYPE)) for n, a in graph.nodes(data=True)}
         self._docs = frozenset(str(n) for n, a in graph.nodes(data=True)
                                if a.get(ATTR.KIND) == NodeKind.DOCUMENT)
@@ -198,6 +199,15 @@ class Mapper:
             if seen != node_id:
                 self.skipped[f"id collision ({seen!r} and {node_id!r} share {minted})"] += 1
         return ref
+
+    def url(self, value: object) -> str:
+        """A source URL as an IRI, or a literal when it is no usable IRI (`url_term`), once per URL: a
+        document and its `cites` edge name the same ones."""
+        text = str(value)
+        found = self._urls.get(text)
+        if found is None:
+            found = self._urls[text] = nt_term(url_term(text))
+        return found
 
     def text(self, subject: str, predicates: Iterable[str], value: object, lang: str | None = None,
              scope: Iterable[str] | None = None) -> None:
@@ -259,7 +269,7 @@ class Mapper:
         for source in as_list(attrs.get(ATTR.SOURCES)):
             url = source.get(ATTR.URL) if isinstance(source, Mapping) else None
             if url:
-                self.add(subject, _SCHEMA.citation, nt_term(url_term(str(url))))
+                self.add(subject, _SCHEMA.citation, self.url(url))
 
     def add_entity(self, node_id: str, subject: str, attrs: Mapping[str, Any]) -> None:
         """An entity: classes by type, name, aliases (skos:altLabel) and roles (eg:role)."""
@@ -288,7 +298,8 @@ class Mapper:
         if key in RELATIONS:
             self.add_relation(u, v, key, attrs)
         elif key in _SIMPLE_EDGES:
-            self.scope = self.edge_scope(u, v, key)
+            if self.with_named:
+                self.scope = self.edge_scope(u, v, key)
             self.add_simple(u, v, key, attrs)
         else:
             self.skipped[f"edge of unknown kind {key!r}"] += 1
@@ -310,7 +321,7 @@ class Mapper:
             if extra is not None:
                 self.add(subject, extra, obj)
         elif key == EdgeKind.CITES and attrs.get(ATTR.URL):
-            self.add(subject, _SCHEMA.citation, nt_term(url_term(str(attrs[ATTR.URL]))))
+            self.add(subject, _SCHEMA.citation, self.url(attrs[ATTR.URL]))
 
     def add_relation(self, u: str, v: str, key: str, attrs: Mapping[str, Any]) -> None:
         """An election relation as an n-ary node: participants, value, unit, date, confidence, evidence."""
