@@ -1,7 +1,9 @@
-"""A rebuild from the caches writes, byte for byte, what a cold build of the same corpus writes."""
+"""A rebuild from the caches writes, byte for byte, what a cold build of the same corpus writes; the garbage
+collector pauses that make it quick are given back."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 from pathlib import Path
@@ -68,3 +70,19 @@ def test_turtle_written_by_a_forked_exporter_uses_the_cache_too(tmp_path, corpus
     assert cached_subjects(out) > 0
     run_build([corpus], out, quiet=True, formats=formats)
     assert (out / "graph.ttl").read_bytes() == first
+
+
+def test_the_garbage_collector_is_paused_for_the_graph_and_given_back(tmp_path, corpus, monkeypatch):
+    import graph.job
+
+    seen = []
+    build = graph.job.build_graph
+    monkeypatch.setattr(graph.job, "build_graph", lambda records: seen.append(gc.isenabled()) or build(records))
+    run_build([corpus], tmp_path / "out", quiet=True, formats=("json",))
+    assert seen == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # a caller that runs without the collector keeps it off
+    try:
+        run_build([corpus], tmp_path / "out", quiet=True, formats=("json",))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
