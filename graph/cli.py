@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import logging
@@ -19,11 +20,24 @@ from graph.ids import DEFAULT_BASE
 if TYPE_CHECKING:
     from graph.job import ExtractOptions
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 log = logging.getLogger("electiongraph")
 
 _VERB_MODULES: tuple[str, ...] = ("graph.cli_rdf",)
+
+
+def run() -> None:
+    """The `electiongraph` program: `main`, then exit without a last garbage collection of the heap.
+
+    At exit the interpreter walks every object still alive to free reference cycles, the networkx graph of a
+    build among them (its views point back at it): about 0.4 s after a build of the whole corpus, for memory
+    the operating system takes back at once. Freezing the heap first leaves those objects out of that walk;
+    atexit handlers and stream flushing run as usual. In-process callers (tests, notebooks) use `main`.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,4 +192,4 @@ def _run_timeline(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -12,6 +12,7 @@ rdflib.term.URIRef('https://w3id.org/electiongraph/id/person/evil-http/x-quote')
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -60,4 +61,10 @@ def iri(node_id: str, base: str = DEFAULT_BASE) -> URIRef:
     segments = [slug(part, max_len=_SEGMENT_MAX) for part in str(node_id).split("/") if part.strip()]
     if not segments:
         raise ValueError(f"cannot mint an IRI from an empty node id: {node_id!r}")
-    return URIRef(check_base(base) + "/".join(segments))
+    return URIRef(_checked(base) + "/".join(segments))
+
+
+@lru_cache(maxsize=8)
+def _checked(base: str) -> str:
+    """`check_base`, once per base: an export mints tens of thousands of IRIs on one base."""
+    return check_base(base)

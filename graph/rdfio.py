@@ -66,8 +66,11 @@ _READ_ONLY: dict[str, tuple[ox.RdfFormat, str]] = {
 }
 
 
-def serialize(statements: RdfStatements, fmt: str) -> bytes:
+def serialize(statements: RdfStatements, fmt: str, *, cache: Path | None = None) -> bytes:
     """The statements in format `fmt` (a key of `RDF_FORMATS`), byte-identical for identical statements.
+
+    `cache`, for Turtle, is a file of each subject's serialised text (see `graph.rdfcache`): the bytes are
+    the same, only the subjects it does not hold are serialised.
 
     Raises:
         ValueError: `fmt` is not a known format.
@@ -75,6 +78,9 @@ def serialize(statements: RdfStatements, fmt: str) -> bytes:
     spec = RDF_FORMATS.get(fmt)
     if spec is None:
         raise ValueError(f"unknown RDF format {fmt!r}; choose from {sorted(RDF_FORMATS)}")
+    if spec.name == "turtle" and cache is not None:
+        from graph.rdfcache import turtle_body
+        return _prefix_header(statements.prefixes) + turtle_body(statements, cache)
     if spec.name == "jsonld":
         from graph.jsonld import dumps_jsonld
         return dumps_jsonld(statements)
@@ -94,8 +100,13 @@ def with_prefix_header(body: bytes, prefixes: Iterable[tuple[str, str]]) -> byte
     start = 0
     while start < len(lines) and lines[start].startswith(b"@prefix "):
         start += 1
+    return _prefix_header(prefixes) + b"\n".join(lines[start:])
+
+
+def _prefix_header(prefixes: Iterable[tuple[str, str]]) -> bytes:
+    """The `@prefix` lines in the order given, then a blank line."""
     header = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes)
-    return header.encode("utf-8") + b"\n" + b"\n".join(lines[start:])
+    return header.encode("utf-8") + b"\n"
 
 
 def format_for_path(path: str | os.PathLike[str]) -> tuple[ox.RdfFormat, str]:

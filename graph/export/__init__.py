@@ -24,9 +24,10 @@ __all__ = ["EXPORTERS", "DEFAULT_FORMATS", "export"]
 log = logging.getLogger(__name__)
 
 
-def _turtle(graph: nx.MultiDiGraph, out_dir: Path, *, base: str, **_: object) -> Path:
+def _turtle(graph: nx.MultiDiGraph, out_dir: Path, *, base: str, cache_dir: Path | None = None,
+            **_: object) -> Path:
     from graph.export.rdf import write_turtle
-    return write_turtle(graph, out_dir / "graph.ttl", base=base)
+    return write_turtle(graph, out_dir / "graph.ttl", base=base, cache_dir=cache_dir)
 
 
 def _json(graph: nx.MultiDiGraph, out_dir: Path, **_: object) -> Path:
@@ -47,6 +48,9 @@ DEFAULT_FORMATS = ("turtle", "json", "html")
 def export(graph: nx.MultiDiGraph, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
            **options: object) -> dict[str, Path]:
     """Write each requested format into `out_dir`; returns format → path.
+
+    `options` go to every exporter: `base`, `title`, `max_nodes`, and `cache_dir` (None: no cache), where the
+    Turtle exporter keeps each subject's text for the next build.
 
     On Linux, with more than one format and more than one core, the formats are written at the same time by
     forked processes (each inherits the finished graph, nothing is copied through a pipe; each dies with its

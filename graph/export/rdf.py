@@ -133,24 +133,30 @@ def to_dataset(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Dataset:
 
 
 def write_rdf(graph: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
-              base: str = DEFAULT_BASE) -> Path:
+              base: str = DEFAULT_BASE, cache_dir: Path | None = None) -> Path:
     """Write the graph in one RDF format (see `graph.rdfio.RDF_FORMATS`) to `path`, atomically.
+
+    `cache_dir`, when given, keeps the Turtle text of each subject (`graph.rdfcache`) for the next build.
 
     Raises:
         ValueError: an unknown format name, or a bad base IRI.
     """
+    from graph.rdfcache import TURTLE_CACHE_NAME
     from graph.rdfio import RDF_FORMATS, serialize
 
     path = Path(path)
     spec = RDF_FORMATS.get(fmt)
-    data = serialize(to_statements(graph, base=base, named=spec is None or spec.dataset), fmt)
+    cache = Path(cache_dir) / TURTLE_CACHE_NAME if cache_dir is not None and fmt == "turtle" else None
+    data = serialize(to_statements(graph, base=base, named=spec is None or spec.dataset), fmt, cache=cache)
     write_atomic(path, data)
     logger.info("wrote %s (%d bytes)", path, len(data))
     return path
 
 
-def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, base: str = DEFAULT_BASE) -> Path:
-    """Write the default graph as Turtle to `path`, atomically (a temporary file, then a rename).
+def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, base: str = DEFAULT_BASE,
+                 cache_dir: Path | None = None) -> Path:
+    """Write the default graph as Turtle to `path`, atomically (a temporary file, then a rename); with
+    `cache_dir`, only the subjects whose statements changed since the last build are serialised again.
 
     >>> import networkx as nx, tempfile
     >>> g = nx.MultiDiGraph()
@@ -159,7 +165,7 @@ def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, base: 
     ...     write_turtle(g, Path(tmp) / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix")
     True
     """
-    return write_rdf(graph, path, "turtle", base=base)
+    return write_rdf(graph, path, "turtle", base=base, cache_dir=cache_dir)
 
 
 def _lines(lines: Iterable[str]) -> bytes:

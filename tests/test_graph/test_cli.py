@@ -66,3 +66,14 @@ def test_user_errors_are_messages_not_tracebacks(tmp_path, capsys):
     assert "unknown --formats" in capsys.readouterr().err
     assert main(["timeline", str(tmp_path), "Hamon"]) == 1
     assert "no graph.json" in capsys.readouterr().err
+
+
+def test_the_program_freezes_its_heap_then_exits_with_the_code(monkeypatch):
+    import graph.cli as cli
+
+    calls = []
+    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 3)
+    monkeypatch.setattr(cli.gc, "freeze", lambda: calls.append("freeze"))  # never freeze the test process
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == 3 and calls == ["main", "freeze"]

@@ -5,6 +5,8 @@ comes back exactly, and the triple count and the bytes are stable. No spaCy: rec
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -192,6 +194,16 @@ def test_order_of_records_does_not_change_any_output(records, rnd):
         assert serialize(to_statements(build_graph(records)), fmt) == serialize(
             to_statements(build_graph(shuffled)), fmt)
     assert graph_to_json(build_graph(records)) == graph_to_json(build_graph(shuffled))
+
+
+@RDF_SETTINGS
+@given(corpora)
+def test_turtle_from_the_block_cache_is_the_plain_turtle(records):
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "turtle.sqlite"
+        for part in (records, records, records[1:] or records[:0], records):  # cold, warm, one gone, back
+            statements = to_statements(build_graph(part), named=False)
+            assert serialize(statements, "turtle", cache=cache) == serialize(statements, "turtle")
 
 
 @RDF_SETTINGS
