@@ -164,6 +164,9 @@ def _tagged_name(country: str | None, kind: str, ctx: ElectionContext) -> str | 
     for tag_country, tag_kind, name in ctx.tagged:
         if _family(tag_kind) == family and (tag_country == country or (country is None and tag_country)):
             return name
+    same_kind = [name for _, tag_kind, name in ctx.tagged if tag_kind == kind]
+    if "referendum" in kind and len(same_kind) == 1:
+        return same_kind[0]  # "a referendum concerning independence from Spain" on a page tagged Catalan's
     return None
 
 

@@ -471,6 +471,8 @@ def _kind(groups: dict[str, str]) -> tuple[str | None, str | None]:
     if what.startswith(("primar", "primaire", "caucus", "nomination", "nominating", "investiture")) or \
             "primary" in kind or (what == "contest" and groups.get("camp")):
         return "primary", None
+    if kind in ("independence", "constitutional") and not what.startswith(("referend", "référendum")):
+        return f"{kind} referendum", None  # "an independence vote": a referendum
     if what.startswith(("referend", "référendum")) or groups.get("ballot"):
         qualifier = kind if kind in ("constitutional", "independence", "recall") else ""
         return f"{qualifier} referendum".strip(), None

@@ -361,3 +361,14 @@ def test_an_earlier_cycles_election_is_named_by_its_year_and_is_not_the_election
                             "in [the Gambia](PLACE). The [election](ELECTION) was fair, observers say.",
                             date="2017-01-13")
     assert elections(resolution) == ["Gambian presidential election, 2016"]
+
+
+def test_an_independence_vote_is_the_regions_tagged_referendum():
+    from extract.elections import ElectionContext, election_names
+    from extract.patterns import read_election
+    assert read_election("independence vote", "en").kind == "independence referendum"
+    sentence = "Parliament approves a referendum concerning independence from Spain."
+    at = sentence.index("referendum")
+    ctx = ElectionContext("Spanish", "2017-09-06", sentence=sentence, before=sentence[:at],
+                          tagged=(("Catalan", "independence referendum", "Catalan independence referendum"),))
+    assert election_names(read_election("referendum", "en"), ctx)[0] == "Catalan independence referendum, 2017"
