@@ -66,15 +66,23 @@ def _pool(shared: Path, *, batch3: bool = False, batch4: bool = False, country_w
 def draw(shared: Path) -> list[tuple[str, str, str, str]]:
     """(split, lang, country or "", path under corpus/) for every document of the second batch."""
     pages, articles = _pool(shared)
-    rng = random.Random(SEED)
-    countries = rng.sample(sorted(pages), N_COUNTRIES)
+    return _draw_split(pages, articles, random.Random(SEED), "heldout2", (N_COUNTRIES, N_HELDOUT_PAGES),
+                       (("fr", N_FR_ARTICLES, N_FR_HELDOUT), ("en", N_EN_ARTICLES, N_EN_HELDOUT)))
+
+
+def _draw_split(pages, articles, rng: random.Random, held_name: str, page_plan: tuple[int, int],
+                article_plan) -> list[tuple[str, str, str, str]]:
+    """One page per drawn country and articles per language, a part of each held out as `held_name`, in
+    the order the generator is called (which makes a draw reproducible)."""
+    n_countries, n_held_pages = page_plan
+    countries = rng.sample(sorted(pages), n_countries)
     chosen = [(c, rng.choice(pages[c])) for c in countries]
-    held_pages = set(rng.sample(range(N_COUNTRIES), N_HELDOUT_PAGES))
-    out = [("heldout2" if i in held_pages else "dev", "en", c, doc) for i, (c, doc) in enumerate(chosen)]
-    for lang, n, n_held in (("fr", N_FR_ARTICLES, N_FR_HELDOUT), ("en", N_EN_ARTICLES, N_EN_HELDOUT)):
+    held_pages = set(rng.sample(range(n_countries), n_held_pages))
+    out = [(held_name if i in held_pages else "dev", "en", c, doc) for i, (c, doc) in enumerate(chosen)]
+    for lang, n, n_held in article_plan:
         docs = rng.sample(articles[lang], n)
         held = set(rng.sample(docs, n_held))
-        out += [("heldout2" if d in held else "dev", lang, "", d) for d in docs]
+        out += [(held_name if d in held else "dev", lang, "", d) for d in docs]
     return out
 
 
@@ -130,16 +138,8 @@ def draw4(shared: Path) -> list[tuple[str, str, str, str]]:
     countries no earlier batch has a document of (`COUNTRY_WORDS4`), French and English articles, from the
     same pool rules, none of the earlier batches' documents."""
     pages, articles = _pool(shared, batch3=True, batch4=True, country_words=COUNTRY_WORDS4)
-    rng = random.Random(SEED4)
-    countries = rng.sample(sorted(pages), N4_COUNTRIES)
-    chosen = [(c, rng.choice(pages[c])) for c in countries]
-    held_pages = set(rng.sample(range(N4_COUNTRIES), N4_HELDOUT_PAGES))
-    out = [("heldout3" if i in held_pages else "dev", "en", c, doc) for i, (c, doc) in enumerate(chosen)]
-    for lang, n, n_held in (("fr", N4_FR, N4_FR_HELDOUT), ("en", N4_EN, N4_EN_HELDOUT)):
-        docs = rng.sample(articles[lang], n)
-        held = set(rng.sample(docs, n_held))
-        out += [("heldout3" if d in held else "dev", lang, "", d) for d in docs]
-    return out
+    return _draw_split(pages, articles, random.Random(SEED4), "heldout3", (N4_COUNTRIES, N4_HELDOUT_PAGES),
+                       (("fr", N4_FR, N4_FR_HELDOUT), ("en", N4_EN, N4_EN_HELDOUT)))
 
 
 SEED5 = 20170611  # first round of the French legislative election, 2017

@@ -107,3 +107,18 @@ def test_an_extraction_record_becomes_an_annotation():
     assert a.entities["person/a"].candidate and a.entities["person/a"].aliases == ("Hamon",)
     assert a.entities["media/b"].type == "MEDIA"
     assert a.relations[0].predicate == "vote_share" and a.relations[0].unit == "percent"
+
+
+def test_a_batch_draw_is_reproducible_and_holds_out_what_it_says():
+    from evaluation.draw2 import _draw_split
+    import random as _random
+    pages = {c: [f"events/{c}-{i}.md" for i in range(3)] for c in ("AA", "BB", "CC", "DD", "EE")}
+    articles = {lang: [f"articles/{lang}-{i}.txt" for i in range(9)] for lang in ("en", "fr")}
+
+    def once():
+        return _draw_split(pages, articles, _random.Random(7), "heldoutX", (4, 2), (("fr", 5, 2), ("en", 3, 1)))
+    rows = once()
+    assert rows == once()  # the same seed draws the same documents, in the same order
+    assert len(rows) == 12 and len({path for *_, path in rows}) == 12
+    held = [r for r in rows if r[0] == "heldoutX"]
+    assert len(held) == 2 + 2 + 1 and {r[1] for r in held} == {"en", "fr"}
