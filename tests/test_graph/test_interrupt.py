@@ -128,8 +128,10 @@ class Stopped:
         path = os.pathsep.join(filter(None, [str(hooks), os.environ.get("PYTHONPATH")]))
         env = os.environ | {"PYTHONPATH": path, "EG_TEST_STOP_AT": at, "EG_TEST_MARKER": str(self.marker)}
         with open(self.stderr, "wb") as err:
+            # the build starts with SIGINT at its default, as from a terminal, whatever the test process inherited
             self.proc = subprocess.Popen(build_command(corpus, out), env=env, stdout=subprocess.DEVNULL,
-                                         stderr=err, cwd=out.parent, start_new_session=True)
+                                         stderr=err, cwd=out.parent, start_new_session=True,
+                                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.wait_until_stopped()
 
     def wait_until_stopped(self) -> None:
@@ -150,7 +152,13 @@ class Stopped:
     def signal(self, sig: int) -> int:
         """Send `sig` to the build's process group (as a terminal does) and return its exit status."""
         os.killpg(self.proc.pid, sig)
-        return self.proc.wait(timeout=60)
+        try:
+            return self.proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+            pytest.fail(f"the build did not end within 120 s of signal {sig}; its stderr:\n"
+                        + self.stderr.read_text(encoding="utf-8", errors="replace"))
 
 
 @pytest.fixture(scope="module")
