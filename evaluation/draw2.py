@@ -110,26 +110,24 @@ N4_EN, N4_EN_HELDOUT = 6, 2
 
 # slug words of countries with no annotated document after the third batch (session four)
 COUNTRY_WORDS4 = {
-    "AR": ["argentina", "argentine"], "CL": ["chile", "chilean"], "EC": ["ecuador", "ecuadorian"],
-    "BO": ["bolivia", "bolivian"], "GT": ["guatemala", "guatemalan"], "HN": ["honduras", "honduran"],
-    "SV": ["salvador", "salvadoran"], "DO": ["dominican"], "UA": ["ukraine", "ukrainian"],
-    "BY": ["belarus", "belarusian"], "KZ": ["kazakhstan"], "KG": ["kyrgyzstan", "kyrgyz"],
-    "AZ": ["azerbaijan", "azerbaijani"], "RS": ["serbia", "serbian"], "ME": ["montenegro"],
-    "AL": ["albania", "albanian"], "BA": ["bosnia"], "CZ": ["czech"], "LT": ["lithuania", "lithuanian"],
-    "LV": ["latvia", "latvian"], "EE": ["estonia", "estonian"], "FI": ["finland", "finnish"],
-    "SE": ["sweden", "swedish"], "NO": ["norway", "norwegian"], "BE": ["belgium", "belgian"],
-    "IT": ["italy", "italian"], "PL": ["poland", "polish"], "CA": ["canada", "canadian"],
-    "IE": ["ireland", "irish"], "IS": ["iceland", "icelandic"], "RO": ["romania", "romanian"],
-    "SK": ["slovakia", "slovak"], "MD": ["moldova"], "AM": ["armenia"], "CY": ["cyprus", "cypriot"],
-    "ZM": ["zambia"], "MW": ["malawi"], "MZ": ["mozambique"], "ZW": ["zimbabwe"], "GH": ["ghana"],
-    "CI": ["ivory-coast", "ivorian"], "ML": ["mali"], "BF": ["burkina"], "NE": ["niger"], "TD": ["chad"],
-    "CM": ["cameroon"], "GA": ["gabon"], "RW": ["rwanda"], "ET": ["ethiopia"], "SO": ["somalia"],
-    "SD": ["sudan"], "DZ": ["algeria", "algerian"], "TN": ["tunisia", "tunisian"], "MA": ["morocco"],
-    "IQ": ["iraq", "iraqi"], "LB": ["lebanon", "lebanese"], "PK": ["pakistan", "pakistani"],
+    # the first list's countries that no batch drew a page of, then more
+    **{c: COUNTRY_WORDS[c] for c in ("AM", "AR", "CA", "CO", "IE", "IR", "IS", "IT", "LK", "MD", "MN", "PL", "RO",
+                                     "SK", "ZW")},
+    "CL": ["chile", "chilean"], "EC": ["ecuador", "ecuadorian"], "BO": ["bolivia", "bolivian"],
+    "GT": ["guatemala", "guatemalan"], "HN": ["honduras", "honduran"], "SV": ["salvador", "salvadoran"],
+    "DO": ["dominican"], "UA": ["ukraine", "ukrainian"], "BY": ["belarus", "belarusian"], "KZ": ["kazakhstan"],
+    "KG": ["kyrgyzstan", "kyrgyz"], "AZ": ["azerbaijan", "azerbaijani"], "RS": ["serbia", "serbian"],
+    "ME": ["montenegro"], "AL": ["albania", "albanian"], "BA": ["bosnia"], "CZ": ["czech"],
+    "LT": ["lithuania", "lithuanian"], "LV": ["latvia", "latvian"], "EE": ["estonia", "estonian"],
+    "FI": ["finland", "finnish"], "SE": ["sweden", "swedish"], "NO": ["norway", "norwegian"],
+    "BE": ["belgium", "belgian"], "CY": ["cyprus", "cypriot"], "ZM": ["zambia"], "MW": ["malawi"],
+    "MZ": ["mozambique"], "GH": ["ghana"], "CI": ["ivory-coast", "ivorian"], "ML": ["mali"], "BF": ["burkina"],
+    "NE": ["niger"], "TD": ["chad"], "CM": ["cameroon"], "GA": ["gabon"], "RW": ["rwanda"], "ET": ["ethiopia"],
+    "SO": ["somalia"], "SD": ["sudan"], "DZ": ["algeria", "algerian"], "TN": ["tunisia", "tunisian"],
+    "MA": ["morocco"], "IQ": ["iraq", "iraqi"], "LB": ["lebanon", "lebanese"], "PK": ["pakistan", "pakistani"],
     "AF": ["afghanistan", "afghan"], "BD": ["bangladesh"], "IN": ["india", "indian"],
     "TH": ["thailand", "thai"], "KH": ["cambodia", "cambodian"], "MY": ["malaysia", "malaysian"],
-    "SG": ["singapore"], "LK": ["sri-lanka"], "MN": ["mongolia"], "IR": ["iran", "iranian"],
-    "CO": ["colombia", "colombian"], "FJ": ["fiji"], "PG": ["papua"],
+    "SG": ["singapore"], "FJ": ["fiji"], "PG": ["papua"],
 }
 
 

@@ -18,8 +18,8 @@ from extract.countries import country_of
 from extract.mentions import SpanIndex
 from extract.names import TITLES, given_names, name_key
 from extract.patterns import (
-    ELECTION_PATTERNS, GUARDS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_ADJECTIVE_FR_RE, PARTY_ADJECTIVE_RE, PARTY_PATTERNS,
-    PATTERNS_BY_LANG,
+    ELECTION_PATTERNS, GUARDS, NOT_PARTIES, PAREN_ACRONYM_RE, PARTY_ADJECTIVE_FR_RE, PARTY_ADJECTIVE_RE, PARTY_NOUNS,
+    PARTY_PATTERNS, PATTERNS_BY_LANG,
 )
 from extract.persons import SURNAME_PARTICLES
 
@@ -63,7 +63,6 @@ class ElectionRules:
         rule_spans += list(_surnames_of_others(doc))
         rule_spans += list(_names_split_by_spaces(doc))
         rule_spans += list(_given_names_before(doc))
-        rule_spans += list(_other_persons_surnames(doc))
         rule_spans += list(_particle_surnames_after(doc))
         if not rule_spans:
             return doc
@@ -189,16 +188,26 @@ def _credit_names(doc: Doc):
 
 
 def _surnames_of_others(doc: Doc):
-    """A one-word gazetteer person followed by another capitalised name is somebody else (`Philippe Richert`
-    is not Édouard Philippe)."""
+    """A gazetteer person's bare surname with another name beside it is somebody else: a capitalised name
+    after it (`Philippe Richert` is not Édouard Philippe, even across a no-break space; `Trump Tower` is a
+    building), or a given name or the model's own person before it (`Gary Johnson` is not Boris Johnson,
+    `Raphael Bienvenido Cruz` not Ted Cruz; the full name would have matched whole). A name in quotes before
+    it is a nickname (`«Ali Juppé»`)."""
+    untagged_persons = {e.end: e.start for e in doc.ents if not e.ent_id_ and e.label_ in ("PERSON", "PER")}
     for ent in doc.ents:
-        if not ent.ent_id_ or ent.label_ != "PERSON" or len(ent) != 1:
+        if not ent.ent_id_ or ent.label_ != "PERSON" or len(ent) > 2:
             continue
         start, end = ent.start, ent.end
-        nxt = _next_word(doc, end)  # "Philippe\xa0Noguès": a no-break space is a token of its own
-        if nxt is not None and _name_like(nxt) and not nxt.is_sent_start and nxt.ent_type_ in ("", "PERSON", "PER") \
-                and not _NOT_A_NAME_AFTER.search(nxt.text):  # "Trump Tower" is a building
+        nxt = _next_word(doc, end)
+        if len(ent) == 1 and nxt is not None and _name_like(nxt) and not nxt.is_sent_start \
+                and nxt.ent_type_ in ("", "PERSON", "PER") and not _NOT_A_NAME_AFTER.search(nxt.text):
             end = nxt.i + 1
+        if ent.start in untagged_persons:
+            start = untagged_persons[ent.start]
+        elif ent.start > 0 and doc[ent.start - 1].text in given_names() and _name_like(doc[ent.start - 1]):
+            start = ent.start - 1
+        if start < ent.start and start > 0 and doc[start - 1].text in ("«", '"', "“", "'", "‘"):
+            start = ent.start
         if (start, end) != (ent.start, ent.end):
             yield Span(doc, start, end, label="PERSON")
 
@@ -211,25 +220,6 @@ def _names_split_by_spaces(doc: Doc):
                 and (a.end < b.start or a[-1].is_space):
             start = a.start
             yield Span(doc, start, b.end, label="PERSON", span_id=b.id)
-
-
-def _other_persons_surnames(doc: Doc):
-    """`Gary Johnson` where the gazetteer's surname pattern took `Johnson` for Boris Johnson: a given name right
-    before a gazetteer person's surname makes another person (the full name would have matched whole)."""
-    untagged_persons = {e.end: e.start for e in doc.ents if not e.ent_id_ and e.label_ in ("PERSON", "PER")}
-    for ent in doc.ents:
-        if not ent.ent_id_ or ent.label_ not in ("PERSON", "PER") or len(ent) > 2 or ent.start == 0:
-            continue
-        prev = doc[ent.start - 1]
-        if ent.start in untagged_persons:  # "Raphael Bienvenido" + "Cruz": the model's person, then the surname
-            start = untagged_persons[ent.start]
-        elif prev.text in given_names() and _name_like(prev):
-            start = prev.i
-        else:
-            continue
-        if start > 0 and doc[start - 1].text in ("«", '"', "“", "'", "‘"):
-            continue  # «Ali Juppé»: a nickname in quotes
-        yield Span(doc, start, ent.end, label="PERSON")
 
 
 _NOT_A_NAME_AFTER = re.compile(r"^(?:Tower|Towers|Hotel|Plaza|Building|Center|Centre|Organization|Organisation|"
@@ -268,10 +258,6 @@ def _particle_surnames_after(doc: Doc):
             yield Span(doc, ent.start, ent.end + 2, label="PERSON")
 
 
-_PARTY_NOUNS = {"party", "front", "movement", "union", "alliance", "league", "greens", "rally", "coalition", "bloc",
-                "federation", "congress", "parti", "mouvement", "rassemblement"}
-
-
 def _known_party_then_name(doc: Doc, parties: list[Span]) -> tuple[list[Span], list[Span]]:
     """`the opposition United Party for National Development Hakainde Hichilema`: a party pattern that runs past a
     party the gazetteer knows into capitalised words is that party, then a person's name (two or three words)."""
@@ -279,7 +265,7 @@ def _known_party_then_name(doc: Doc, parties: list[Span]) -> tuple[list[Span], l
     kept, persons = [], []
     for span in parties:
         end = max((b for a, b in known if a == span.start and b < span.end), default=None)
-        if end is None or not all(_name_like(t) and t.lower_ not in _PARTY_NOUNS for t in doc[end:span.end]):
+        if end is None or not all(_name_like(t) and t.lower_ not in PARTY_NOUNS for t in doc[end:span.end]):
             kept.append(span)
             continue
         stop = span.end

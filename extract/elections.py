@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from extract.countries import calendar_year, country_of, in_calendar, parliament_kind, twice_in_year
 from extract.patterns import ElectionMention
 
-__all__ = ["ElectionContext", "election_names"]
+__all__ = ["ElectionContext", "election_names", "name_year"]
 
 _PARLIAMENTARY = {"general election", "legislative election", "parliamentary election", "federal election",
                   "snap election"}
@@ -39,6 +39,13 @@ class ElectionContext:
     party_name: Callable[[str], str | None] = lambda camp: None  # a camp word → the party's canonical name
     before: str = ""
     tagged: tuple[tuple[str | None, str, str], ...] = ()  # (country, kind, name without year)
+
+
+def name_year(name: str) -> int | None:
+    """The year an election's name or id ends with (`French presidential election, 2017`,
+    `election/turkish-general-election-november-2015`), None when it has none."""
+    found = _SENTENCE_YEAR.findall(name)
+    return int(found[-1]) if found else None
 
 
 def election_names(m: ElectionMention, ctx: ElectionContext) -> tuple[str, ...]:

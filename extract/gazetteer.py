@@ -134,8 +134,7 @@ def default_gazetteer_paths() -> tuple[Path, ...]:
     """The bundled files, in load order: the world's political figures, the project's gazetteer (whose
     entries replace a figure's of the same name), then the world's parties."""
     data = resources.files("extract") / "data"
-    return tuple(Path(str(data / name)) for name in ("persons.jsonl", "gazetteer.jsonl", "parties.jsonl")
-                 if name != "persons.jsonl" or (data / name).is_file())
+    return tuple(Path(str(data / name)) for name in ("persons.jsonl", "gazetteer.jsonl", "parties.jsonl"))
 
 
 def load_gazetteer(extra: Iterable[Path] = (), *, include_default: bool = True) -> Gazetteer:

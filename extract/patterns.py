@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from extract.countries import COUNTRY_ADJECTIVES, ENGLISH_ADJECTIVES, US_STATES, country_of
 
 __all__ = [
-    "ELECTION_PATTERNS", "PARTY_PATTERNS", "PATTERNS_BY_LANG", "PAREN_ACRONYM_RE", "NOT_PARTIES", "COUNTRY_ADJECTIVES",
+    "ELECTION_PATTERNS", "PARTY_PATTERNS", "PARTY_NOUNS", "PATTERNS_BY_LANG", "PAREN_ACRONYM_RE", "NOT_PARTIES", "COUNTRY_ADJECTIVES",
     "GUARDS", "PARTY_ADJECTIVE_RE", "PARTY_ADJECTIVE_FR_RE", "PRIMARY_SIGNAL", "CUE_BEFORE", "CUE_AFTER", "candidacy_cue", "parse_election",
     "read_election",
     "ElectionParts", "ElectionMention",
@@ -170,6 +170,7 @@ _PARTY_PATTERNS: tuple[re.Pattern[str], ...] = (
 _PARTY_WORDS = ("party", "front", "movement", "union", "alliance", "league", "greens", "rally", "coalition",
                 "bloc", "federation", "congress")
 _FR_PARTY_WORDS = ("parti", "mouvement", "rassemblement", "front", "union", "alliance")
+PARTY_NOUNS = frozenset(_PARTY_WORDS + _FR_PARTY_WORDS)  # lower case: the words that make a name a party's
 _FR_KIND_WORDS = ("présidentielle", "législatives", "municipales", "européennes", "régionales", "sénatoriales",
                   "départementales", "cantonales")
 GUARDS: dict[re.Pattern[str], tuple[str, ...]] = dict(zip(

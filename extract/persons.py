@@ -15,7 +15,7 @@ from extract.mentions import RawSpan
 from extract.names import TITLES, given_names, strip_accents, strip_title
 
 __all__ = [
-    "ORG_HEAD", "TITLE_BEFORE", "SPEECH_AFTER", "NOT_PERSON_WORD", "PLACE_WORD", "SHARED_SURNAME", "SURNAME_LIST",
+    "ORG_HEAD", "HONORIFICS", "HONORIFIC_BEFORE", "TITLE_BEFORE", "SPEECH_AFTER", "NOT_PERSON_WORD", "PLACE_WORD", "SHARED_SURNAME", "SURNAME_LIST",
     "WEEKDAYS_MONTHS", "COMMON_CAPITALISED", "PERSON_APPOSITION", "PERSON_PRONOUN_AFTER", "CAPITALISED_RUN",
     "SHIP_OR_BRAND_BEFORE", "NAME_PARTICLES", "SURNAME_PARTICLES", "clean_name", "person_name", "person_like", "infinitive_first", "given_name_first",
     "person_after_place",
@@ -31,9 +31,24 @@ ORG_HEAD = re.compile(
 # Beyond the titles `strip_title` removes (`extract.names.TITLES`): words that announce a person's name.
 _MORE_TITLES = frozenset({"judge", "juge", "général", "pope", "princess", "sénateur", "ministre", "according to",
                           "selon", "d'après", "d’après", "said", "dit", "says"})
+# Titles only a person takes right before a surname, as written (`Mr Barclay`, `President Obama`, `le ministre
+# Darmanin`): one is enough to make a lone surname a person. Not `former`, `candidate` or `said`, which
+# TITLE_BEFORE also counts but which need the surname a second time.
+HONORIFICS = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "M", "Mme", "Mlle", "Sen", "Senator", "Rep", "Gov", "Governor",
+    "President", "Prime Minister", "Chancellor", "Minister", "Secretary", "Mayor", "Judge", "Pope", "King", "Queen",
+    "Prince", "Princess", "Président", "Présidente", "ministre", "maire", "sénateur", "sénatrice", "député",
+    "députée"})
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+HONORIFIC_BEFORE = re.compile(rf"\b(?:{_alternation(HONORIFICS)})\.?\s+$")
 # A title before a bare surname, or a speech verb after it, makes it a person (`M. Bussereau`, `Raab said`)
 TITLE_BEFORE = re.compile(
-    rf"\b(?i:{'|'.join(sorted(map(re.escape, TITLES | _MORE_TITLES), key=len, reverse=True))})\.?\s*$")
+    rf"\b(?i:{_alternation(TITLES | _MORE_TITLES | {h.lower() for h in HONORIFICS})})\.?\s*$")
 SPEECH_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|wrote|asked|argued|warned|insisted|explained|tweeted|replied|"
     r"dit|a dit|déclare|a déclaré|estime|a estimé|explique|a expliqué|affirme|a affirmé|ajoute|a ajouté|"

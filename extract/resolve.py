@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from extract.countries import calendar_year, country_of, demonym_of_code, parliament_kind
-from extract.elections import ElectionContext, election_names
+from extract.elections import ElectionContext, election_names, name_year
 from extract.gazetteer import LOCAL_PREFIX, Gazetteer
 from extract.ids import entity_id
 from extract.mentions import Parsed, RawSpan, SpanIndex
@@ -21,9 +21,9 @@ from extract.patterns import (
     NOT_PARTIES, PARTY_PATTERNS, PRIMARY_SIGNAL, ElectionMention, candidacy_cue, read_election,
 )
 from extract.persons import (
-    CAPITALISED_RUN, COMMON_CAPITALISED, NOT_PERSON_WORD, ORG_HEAD, PERSON_APPOSITION, PERSON_PRONOUN_AFTER, PLACE_WORD,
-    SHARED_SURNAME, SHIP_OR_BRAND_BEFORE, SPEECH_AFTER, SURNAME_LIST, TITLE_BEFORE, WEEKDAYS_MONTHS, clean_name,
-    given_name_first, infinitive_first, person_after_place, person_like, person_name,
+    CAPITALISED_RUN, COMMON_CAPITALISED, HONORIFIC_BEFORE, NOT_PERSON_WORD, ORG_HEAD, PERSON_APPOSITION,
+    PERSON_PRONOUN_AFTER, PLACE_WORD, SHARED_SURNAME, SHIP_OR_BRAND_BEFORE, SPEECH_AFTER, SURNAME_LIST, TITLE_BEFORE,
+    WEEKDAYS_MONTHS, clean_name, given_name_first, infinitive_first, person_after_place, person_like, person_name,
 )
 from extract.records import Document, Entity, EntityType, Mention
 
@@ -105,16 +105,20 @@ class _Resolver:
         self._sentence_starts = [start for start, _ in parsed.sentences]
         self._tagged = self._tagged_elections()
         self._person_ends = {s.end for s in parsed.spans if s.label == "PERSON"}
+        persons = [s.text for s in parsed.spans if s.label == "PERSON"]
+        self._surnames = {text.split()[-1] for text in persons if " " in text}  # Mark Cuban's "Cuban": no demonym
+        self._full_names = {name_key(person_name(text)) for text in persons}
         self.country = self._guess_country()
 
     def run(self) -> Resolution:
         persons, bare = [], []
-        full_names = {name_key(person_name(s.text)) for s in self.parsed.spans if s.label == "PERSON"}
         for span in self._spans():
-            if span.label == "PERSON" and self._someone_else(span, full_names):
-                persons.append(RawSpan(span.text, span.start, span.end, "PERSON"))  # `Johnson` by `Gary Johnson`
-            elif span.label == "PERSON" and not span.ent_id and not self._lookup(span, ("PERSON",)):
-                persons.append(span)
+            if span.label == "PERSON":
+                gid = span.ent_id or self._lookup(span, ("PERSON",))
+                if not gid or self._someone_else(span, gid):  # `Johnson` in a story about `Gary Johnson`
+                    persons.append(RawSpan(span.text, span.start, span.end, "PERSON"))
+                else:
+                    self._place(span)
             elif span.label == "ELECTION" and not span.ent_id and read_election(span.text, self.doc.lang).bare:
                 bare.append(span)
             else:
@@ -139,7 +143,6 @@ class _Resolver:
         skip = SpanIndex((m.start(), m.end()) for m in _BOILERPLATE.finditer(self.doc.text))
         listed = SpanIndex((m.start(1), m.end(1)) for m in SURNAME_LIST.finditer(self.doc.text))
         given = {(m.start("given"), m.end("given")) for m in SHARED_SURNAME.finditer(self.doc.text)}
-        surnames = {s.text.split()[-1] for s in self.parsed.spans if s.label == "PERSON" and " " in s.text}
         out = []
         for span in self.parsed.spans:
             if skip.overlaps(span.start, span.end) or (span.label != "PERSON" and (
@@ -155,7 +158,7 @@ class _Resolver:
                 core = " ".join(w for w in person_name(span.text).split() if not w.isupper())
                 if country_of(span.text, adjective=False) or (core and country_of(core, adjective=False)) \
                         or (country_of(clean_name(span.text)) == clean_name(span.text)
-                            and clean_name(span.text) not in surnames):  # "Sri Lankan", not Mark Cuban's "Cuban"
+                            and clean_name(span.text) not in self._surnames):  # "Sri Lankan", not "Cuban"
                     span = RawSpan(span.text, span.start, span.end, "PLACE")  # "Burkina Faso's", "PRESS Brazil"
                 elif NOT_PERSON_WORD.search(span.text):  # "Al Jazeera", "BBC News", "Akerman LLP"
                     span = RawSpan(span.text, span.start, span.end, "ORG")
@@ -485,10 +488,8 @@ class _Resolver:
         year = calendar_year(self.country, "presidential election", int(date[:4]), direction=1) if date else None
         if year is None:
             return None
-        start, end = self._sentence_at(span.start)
-        parties = [c for c in self.clusters.values() if c.type is EntityType.PARTY]
-        parties.sort(key=lambda c: (not any(start <= m.start < end for m in c.mentions), -len(c.mentions), c.id))
-        for party in parties:
+        near, others = self._parties_by_sentence(span)
+        for party in near + others:
             base = re.sub(r"\s+\([^)]*\)$", "", party.name)
             for stem in (base, re.sub(r"^The\s+", "", base), f"{self.country} {base}"):
                 gid = next((g for k in keys(f"{stem} presidential primary") if (g := self._known(("ELECTION", k)))),
@@ -503,14 +504,20 @@ class _Resolver:
         names, else of the one party the document names."""
         if (read_election(span.text, self.doc.lang).bare or "").lower() != "leadership":
             return None
-        start, end = self._sentence_at(span.start)
-        parties = {c.id: c for c in self.clusters.values() if c.type is EntityType.PARTY}
-        near = [c for c in parties.values() if any(start <= m.start < end for m in c.mentions)]
-        chosen = near if near else list(parties.values())
+        near, others = self._parties_by_sentence(span)
+        chosen = near or others
         if len(chosen) != 1:
             return None
         names = election_names(ElectionMention(kind="leadership election", camp=chosen[0].name), self._context(span))
         return self._known_election(names) if names else None
+
+    def _parties_by_sentence(self, span: RawSpan) -> tuple[list[_Cluster], list[_Cluster]]:
+        """The document's parties named in the sentence of `span`, then the others; each list most named first."""
+        start, end = self._sentence_at(span.start)
+        parties = sorted((c for c in self.clusters.values() if c.type is EntityType.PARTY),
+                         key=lambda c: (-len(c.mentions), c.id))
+        near = [c for c in parties if any(start <= m.start < end for m in c.mentions)]
+        return near, [c for c in parties if c not in near]
 
     def _merge_generic_elections(self) -> None:
         """`the Haitian election` beside `a presidential election` of Haiti: a country's election of no kind is
@@ -650,13 +657,12 @@ class _Resolver:
         votes: Counter = Counter()
         if self.doc.lang == "fr":
             votes["French"] += 2
-        surnames = {s.text.split()[-1] for s in self.parsed.spans if s.label == "PERSON" and " " in s.text}
         for span in self.parsed.spans:
             gid = span.ent_id or (self._party_id(span) if span.label in ("PARTY", "NORP") else None)
             entry = self.entries.get(gid) if gid else None
             if entry is not None and demonym_of_code(entry.country):
                 votes[demonym_of_code(entry.country)] += 1
-            elif span.label in ("PLACE", "NORP") and span.text not in surnames:  # not "Mark Cuban"
+            elif span.label in ("PLACE", "NORP") and span.text not in self._surnames:  # not "Mark Cuban"
                 country = country_of(span.text, adjective=span.label == "NORP")
                 if country:
                     votes[country] += 1
@@ -692,21 +698,22 @@ class _Resolver:
                     # or once after an honorific (`Mr Barclay told the BBC`)
                     self._add(span, entity_id(EntityType.PERSON, name), EntityType.PERSON, name)
 
-    def _someone_else(self, span: RawSpan, full_names: set[str]) -> bool:
-        """A bare surname the gazetteer gives to one person, in a document that names another person with
-        that surname in full (`Johnson` in a story about Gary Johnson, not Boris Johnson)."""
+    def _someone_else(self, span: RawSpan, gid: str) -> bool:
+        """A bare surname the gazetteer gives to one person (`gid`), in a document that names another person
+        with that surname in full (`Johnson` in a story about Gary Johnson, not Boris Johnson)."""
         key = name_key(person_name(span.text))
-        gid = span.ent_id or (self._lookup(span, ("PERSON",)) if " " not in key else None)
-        entry = self.entries.get(gid) if gid else None
+        entry = self.entries.get(gid)
         if entry is None or " " in key or not key:
             return False
         own = set(keys(entry.name)) | {k for a in entry.aliases for k in keys(a)}
-        return any(n.endswith(" " + key) and n not in own for n in full_names)
+        return any(n.endswith(" " + key) and n not in own for n in self._full_names)
 
     def _honorific(self, span: RawSpan) -> bool:
         """`Mr Barclay`, `Mrs May`, `M. Bussereau`, `Sen. Wyden`: only a person takes these."""
-        before = self.doc.text[max(0, span.start - 12):span.start]
-        return bool(_HONORIFIC_BEFORE.search(before) or _HONORIFIC_FIRST.match(span.text))
+        name = person_name(span.text)
+        at = span.text.rfind(name) if name else -1  # the model may have taken the title in (`Mr Barclay`)
+        before = self.doc.text[max(0, span.start - 16):span.start] + (span.text[:at] if at > 0 else "")
+        return bool(HONORIFIC_BEFORE.search(before))
 
     def _person_cue(self, span: RawSpan) -> bool:
         """A surname alone is a person when some mention of it has a title before it (`M. Bussereau`), a
@@ -817,11 +824,6 @@ def _legislature(name: str) -> bool:
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+\S")
-_HONORIFIC_WORD = (r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|M|Mme|Mlle|Sen|Senator|Rep|Gov|Governor|President|"
-                   r"Prime Minister|Chancellor|Minister|Secretary|Mayor|Judge|Pope|King|Queen|Prince|Princess|"
-                   r"Président|Présidente|ministre|maire|sénateur|sénatrice|député|députée)\.?\s+")
-_HONORIFIC_BEFORE = re.compile(_HONORIFIC_WORD + "$")
-_HONORIFIC_FIRST = re.compile(_HONORIFIC_WORD)
 _WISHED_VOTE = re.compile(
     r"\b(?:demande\w*|réclam\w*|exig\w*|propos\w*|souhait\w*|veu(?:t|lent)|voudrai\w*|appel\w*\s+à|"
     r"call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed)?|push(?:es|ed|ing)?\s+for|"
@@ -848,16 +850,16 @@ def _best_form(cluster: _Cluster) -> str:
 def _before_year(name: str, year: str) -> bool:
     """An election whose name's year is more than a year before `year`: a vote of an earlier cycle, not the one
     a text means by "the election" (last year's still may be: a result contested, a government formed)."""
-    found = re.findall(r"\b(?:19|20)\d\d\b", name)
-    return bool(found and year.isdigit() and int(found[-1]) < int(year) - 1)
+    found = name_year(name)
+    return bool(found and year.isdigit() and found < int(year) - 1)
 
 
 def _same_year(known: str, wanted: str) -> bool:
     """A gazetteer election answers a name when their years are at most one apart (a primary held in the
     autumn before its presidential election) or either has none."""
-    a, b = re.findall(r"\b(?:19|20)\d\d\b", known), re.findall(r"\b(?:19|20)\d\d\b", wanted)
+    a, b = name_year(known), name_year(wanted)
     slack = 1 if _election_kind(known) == "primary" else 0
-    return not a or not b or abs(int(a[-1]) - int(b[-1])) <= slack
+    return a is None or b is None or abs(a - b) <= slack
 
 
 def _election_kind(name: str) -> str:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extract.elections import name_year
 from extract.mentions import Parsed, SpanIndex
 from extract.patterns import PRIMARY_SIGNAL
 from extract.records import Document, Entity, EntityType, Evidence
@@ -125,8 +126,8 @@ class Sentence:
 
 def _past(election_id: str, date: str | None) -> bool:
     """An election whose name's year is before the year of the part of the document."""
-    m = re.search(r"((?:19|20)\d\d)\D*$", election_id)
-    return bool(m and date and date[:4].isdigit() and int(m.group(1)) < int(date[:4]))
+    year = name_year(election_id)
+    return bool(year and date and date[:4].isdigit() and year < int(date[:4]))
 
 
 def _distance(ent: Ent, pos: int) -> int:
